@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include <QLoggingCategory>
+
+// Logging categories of activation/. Enable with QT_LOGGING_RULES="pos.activation*.debug=true".
+namespace pos {
+Q_DECLARE_LOGGING_CATEGORY(lcActivation)
+} // namespace pos

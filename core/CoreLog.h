@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include <QLoggingCategory>
+
+// Logging categories of core/. Enable with QT_LOGGING_RULES="pos.core*.debug=true".
+namespace pos {
+Q_DECLARE_LOGGING_CATEGORY(lcCore)
+Q_DECLARE_LOGGING_CATEGORY(lcCrypto)
+} // namespace pos
