@@ -10,7 +10,8 @@
 
 #include <memory>
 
-namespace pos::crypto {
+namespace pos {
+namespace crypto {
 namespace {
 
 struct CryptoText
@@ -184,4 +185,14 @@ void secureWipe(QByteArray& secret)
     secret.clear();
 }
 
-} // namespace pos::crypto
+} // namespace crypto
+} // namespace pos
+
+namespace pos {
+namespace crypto {
+QString libraryVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+} // namespace crypto
+} // namespace pos

@@ -6,12 +6,14 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 // Thin, stateless wrappers over OpenSSL 3 EVP. No cipher is implemented here by hand.
 // Contract: every function is thread-safe, returns raw bytes (not hex), and fails with
 // ErrorCode::InvalidInput for a wrong key or block length and ErrorCode::CryptoFailure when OpenSSL fails.
 // Callers own secret buffers and wipe them with secureWipe() when done.
-namespace pos::crypto {
+namespace pos {
+namespace crypto {
 
 Result<QByteArray> sha256(QByteArrayView data);
 Result<QByteArray> sm3(QByteArrayView data);
@@ -29,4 +31,12 @@ Result<QByteArray> sm4EcbDecrypt(QByteArrayView key, QByteArrayView data);
 // Overwrites the buffer with zeros in a way the optimiser cannot drop (OPENSSL_cleanse).
 void secureWipe(QByteArray& secret);
 
-} // namespace pos::crypto
+} // namespace crypto
+} // namespace pos
+
+namespace pos {
+namespace crypto {
+// "OpenSSL 3.0.x …" of the library actually loaded, for version output and support reports.
+QString libraryVersion();
+} // namespace crypto
+} // namespace pos

@@ -7,7 +7,8 @@
 
 #include <algorithm>
 
-namespace pos::crypto {
+namespace pos {
+namespace crypto {
 namespace {
 
 QByteArray hex(const char* text)
@@ -115,4 +116,5 @@ SelfTestReport runSelfTest(const QList<KnownAnswer>& answers)
     return report;
 }
 
-} // namespace pos::crypto
+} // namespace crypto
+} // namespace pos

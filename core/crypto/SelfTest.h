@@ -8,7 +8,8 @@
 
 // Known-answer tests (KATs) of every crypto primitive the application uses. pos refuses to start and
 // pos-tool selftest exits non-zero when any of them fails.
-namespace pos::crypto {
+namespace pos {
+namespace crypto {
 
 enum class KatAlgorithm { Sha256, HmacSha256, Sm3, TdesEcbEncrypt, TdesEcbDecrypt, Sm4EcbEncrypt, Sm4EcbDecrypt };
 
@@ -49,4 +50,5 @@ QList<KnownAnswer> startupKnownAnswers();
 
 SelfTestReport runSelfTest(const QList<KnownAnswer>& answers);
 
-} // namespace pos::crypto
+} // namespace crypto
+} // namespace pos

@@ -9,7 +9,8 @@
 
 #include <algorithm>
 
-namespace pos::test {
+namespace pos {
+namespace test {
 namespace {
 
 QProcessEnvironment environmentWith(const QStringList& extra)
@@ -101,4 +102,5 @@ bool isProcessAlive(qint64 pid)
     return state != 'Z' && state != 'X';
 }
 
-} // namespace pos::test
+} // namespace test
+} // namespace pos

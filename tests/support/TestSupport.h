@@ -13,7 +13,8 @@
 #include <chrono>
 
 // Helpers shared by the tests. Tests may wait with QTRY_* and QSignalSpy::wait; production code never does.
-namespace pos::test {
+namespace pos {
+namespace test {
 
 // Absolute path of an executable built into the tree's bin/ folder (pos, pos-tool, simulators).
 QString builtExecutable(const QString& name);
@@ -43,7 +44,8 @@ RunResult runProcess(const QString& program, const QStringList& args, std::chron
 // True while a process with this pid exists and is not a zombie.
 bool isProcessAlive(qint64 pid);
 
-} // namespace pos::test
+} // namespace test
+} // namespace pos
 
 // QVERIFY for Result<T>: on failure prints the error code and the untranslated detail.
 #define POS_VERIFY_RESULT(expr)                                                                              \

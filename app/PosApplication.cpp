@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "app/PosApplication.h"
+
+#include "PosVersion.h"
+#include "app/AppLog.h"
+#include "app/Autopilot.h"
+#include "app/DemoSupervisor.h"
+#include "app/EndpointProbe.h"
+#include "app/FirstFrameWatcher.h"
+#include "app/InstanceGuard.h"
+#include "app/LogSink.h"
+#include "core/TerminalStatus.h"
+#include "core/crypto/SelfTest.h"
+#include "ui/LanguageManager.h"
+#include "ui/MainWindow.h"
+#include "ui/Theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QThreadPool>
+
+#include <cstdio>
+
+namespace pos {
+namespace app {
+namespace {
+
+constexpr auto probeInterval = std::chrono::seconds(5);
+
+bool hasInteractiveDisplay()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
+QString settingsFile(const QString& dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("settings.ini"));
+}
+
+} // namespace
+
+PosApplication::PosApplication(AppOptions options, QObject* parent) : QObject(parent), m_options(std::move(options))
+{
+}
+
+PosApplication::~PosApplication()
+{
+    if (m_demo)
+        m_demo->stop();
+    m_window.reset();
+    QThreadPool::globalInstance()->waitForDone(2000);  // pending settings writes
+}
+
+std::optional<int> PosApplication::start()
+{
+    const Result<QString> dataDirectory = resolveDataDirectory();
+    if (!dataDirectory)
+        return refuseToStart(dataDirectory.error(), ExitDataDirectory);
+    m_dataDirectory = dataDirectory.value();
+
+    m_instanceGuard = std::make_unique<InstanceGuard>(m_dataDirectory);
+    if (const Result<> locked = m_instanceGuard->acquire(); !locked)
+        return refuseToStart(locked.error(), ExitAlreadyRunning);
+
+    LogSink::Config logConfig;
+    logConfig.filePath = QDir(m_dataDirectory).filePath(QStringLiteral("logs/pos.log"));
+    m_logSink = std::make_unique<LogSink>(logConfig);
+    if (const Result<> started = m_logSink->start(); started)
+        LogSink::installMessageHandler(m_logSink.get());
+    else
+        std::fprintf(stderr, "pos: logging to file disabled: %s\n", qPrintable(started.error().detail));
+    qCInfo(lcApp).noquote() << "pos" << POS_VERSION_STRING << "starting; data directory" << m_dataDirectory
+                            << (m_options.demo ? "(demo)" : "");
+
+    const crypto::SelfTestReport selfTest = crypto::runSelfTest(crypto::startupKnownAnswers());
+    if (!selfTest.passed()) {
+        return refuseToStart({ErrorCode::SelfTestFailed,
+                              tr("The cryptographic self-test failed (%1). The POS cannot start safely; "
+                                 "please contact support.")
+                                  .arg(selfTest.failedNames().join(QStringLiteral(", "))),
+                              QStringLiteral("known-answer tests failed: %1")
+                                  .arg(selfTest.failedNames().join(QLatin1Char(',')))},
+                             ExitSelfTestFailed);
+    }
+
+    m_languages = std::make_unique<ui::LanguageManager>();
+    if (const Result<> language = m_languages->setLanguage(initialLanguage()); !language)
+        qCWarning(lcApp) << "language:" << language.error().detail;
+    connect(m_languages.get(), &ui::LanguageManager::languageChanged, this, &PosApplication::saveLanguage);
+    ui::applyTheme(*qApp);
+
+    m_status = std::make_unique<TerminalStatus>();
+    m_status->setDemoMode(m_options.demo);
+    const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,
+                             m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
+    m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
+    m_window->resize(1280, 800);
+
+    if (m_options.quitAfterFirstFrame) {
+        auto* watcher = new FirstFrameWatcher(m_window.get(), this);
+        connect(watcher, &FirstFrameWatcher::firstFrame, this, [] { QCoreApplication::exit(ExitOk); });
+    }
+
+    if (m_options.demo) {
+        m_demo = new DemoSupervisor(QCoreApplication::applicationDirPath(), m_dataDirectory, this);
+        connect(m_demo, &DemoSupervisor::ready, this, &PosApplication::onDemoReady);
+        connect(m_demo, &DemoSupervisor::failed, this, [this](const Error& error) {
+            qCWarning(lcDemo).noquote() << "demo simulators failed:" << error.detail;
+            m_status->setAcquirerLink(LinkState::Offline);
+            if (!m_options.autopilotDirectory.isEmpty() && !m_autopilot)
+                startAutopilot();
+        });
+        m_status->setAcquirerLink(LinkState::Connecting);
+        m_demo->start();
+    }
+
+    m_window->show();
+    if (!m_options.autopilotDirectory.isEmpty() && !m_options.demo)
+        startAutopilot();
+    return std::nullopt;
+}
+
+Result<QString> PosApplication::resolveDataDirectory()
+{
+    QString directory = m_options.dataDirectory;
+    if (directory.isEmpty() && m_options.demo) {
+        m_demoDirectory = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("pos-demo-XXXXXX")));
+        if (!m_demoDirectory->isValid())
+            return fail(ErrorCode::IoFailure, tr("The demo data directory cannot be created."),
+                        m_demoDirectory->errorString());
+        directory = m_demoDirectory->path();
+    }
+    if (directory.isEmpty())
+        directory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (directory.isEmpty() || !QDir().mkpath(directory))
+        return fail(ErrorCode::IoFailure, tr("The data directory %1 cannot be created.").arg(directory),
+                    QStringLiteral("mkpath '%1' failed").arg(directory));
+    return QDir(directory).absolutePath();
+}
+
+std::optional<int> PosApplication::refuseToStart(const Error& error, int exitCode)
+{
+    std::fprintf(stderr, "pos: %s\n", qPrintable(error.userMessage));
+    if (!error.detail.isEmpty())
+        std::fprintf(stderr, "pos: detail: %s\n", qPrintable(error.detail));
+    if (!hasInteractiveDisplay() || !m_options.autopilotDirectory.isEmpty() || m_options.quitAfterFirstFrame)
+        return exitCode;
+    // Shown without a nested event loop: the application exits with exitCode when the box is closed.
+    auto* box = new QMessageBox(QMessageBox::Critical, tr("Merchant POS"), error.userMessage, QMessageBox::Ok);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, qApp, [exitCode] { QCoreApplication::exit(exitCode); });
+    box->show();
+    return std::nullopt;
+}
+
+QString PosApplication::initialLanguage() const
+{
+    if (!m_options.language.isEmpty())
+        return m_options.language;
+    const QSettings settings(settingsFile(m_dataDirectory), QSettings::IniFormat);
+    const QString saved = settings.value(QStringLiteral("ui/language")).toString();
+    if (ui::LanguageManager::availableLanguages().contains(saved))
+        return saved;
+    return ui::LanguageManager::languageForLocale(QLocale::system());
+}
+
+void PosApplication::saveLanguage(const QString& language) const
+{
+    // Written off the GUI thread: the UI never waits on disk.
+    const QString file = settingsFile(m_dataDirectory);
+    QThreadPool::globalInstance()->start([file, language] {
+        QSettings settings(file, QSettings::IniFormat);
+        settings.setValue(QStringLiteral("ui/language"), language);
+        settings.sync();
+    });
+}
+
+void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
+{
+    const QString host = QStringLiteral("127.0.0.1");
+    auto* acquirer = new EndpointProbe(host, endpoints.acquirerPort, probeInterval, this);
+    connect(acquirer, &EndpointProbe::stateChanged, this,
+            [this, acquirer](LinkState state) { m_status->setAcquirerLink(state, acquirer->endpoint()); });
+    const std::pair<DeviceRole, quint16> devices[] = {{DeviceRole::ReceiptPrinter, endpoints.printerPort},
+                                                      {DeviceRole::PinPad, endpoints.pinPadPort}};
+    for (const auto& [role, port] : devices) {
+        auto* probe = new EndpointProbe(host, port, probeInterval, this);
+        connect(probe, &EndpointProbe::stateChanged, this, [this, role = role, probe](LinkState state) {
+            DeviceStatus device;
+            device.deviceId = probe->endpoint();
+            device.state = state == LinkState::Online       ? DeviceState::Ready
+                         : state == LinkState::Connecting ? DeviceState::Connecting
+                                                          : DeviceState::Disconnected;
+            m_status->setDevice(role, device);
+        });
+        probe->start();
+    }
+    acquirer->start();
+    if (!m_options.autopilotDirectory.isEmpty() && !m_autopilot)
+        startAutopilot();
+}
+
+void PosApplication::startAutopilot()
+{
+    m_autopilot = new Autopilot(m_window.get(), m_options.autopilotDirectory, this);
+    connect(m_autopilot, &Autopilot::finished, this, [](bool ok, const QStringList& files, const QString& error) {
+        for (const QString& file : files)
+            std::printf("screenshot %s\n", qPrintable(file));
+        std::fflush(stdout);
+        if (!ok)
+            std::fprintf(stderr, "pos: autopilot failed: %s\n", qPrintable(error));
+        QCoreApplication::exit(ok ? ExitOk : ExitDemoFailed);
+    });
+    // Give the demo links one probe round so the screenshots show their real state.
+    QTimer::singleShot(m_options.demo ? 500 : 0, m_autopilot, &Autopilot::start);
+}
+
+} // namespace app
+} // namespace pos

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace pos {
+namespace cli {
+
+// Where a subcommand writes. Human-readable text by default; with --json exactly one JSON document on out.
+struct CommandIo
+{
+    QTextStream& out;
+    QTextStream& err;
+};
+
+// One pos-tool subcommand. run() receives the arguments after the subcommand name (arguments[0] is
+// "pos-tool <name>") and returns the process exit code: 0 success, 1 "checked and found bad",
+// 2 usage error.
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    virtual int run(const QStringList& arguments, CommandIo& io) = 0;
+};
+
+std::vector<std::unique_ptr<Command>> allCommands();
+
+// Entry point of pos-tool: dispatches to the named subcommand.
+int runPosTool(const QStringList& arguments, CommandIo& io);
+
+} // namespace cli
+} // namespace pos

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "cli/Command.h"
+#include "cli/SelfTestCommand.h"
+#include "cli/VersionCommand.h"
+
+namespace pos {
+namespace cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<VersionCommand>());
+    commands.push_back(std::make_unique<SelfTestCommand>());
+    return commands;
+}
+
+namespace {
+
+void printUsage(QTextStream& stream, const std::vector<std::unique_ptr<Command>>& commands)
+{
+    stream << "Usage: pos-tool <command> [options]\n\n"
+           << "Support and scripting companion of the Merchant POS. Add --json for machine-readable output,\n"
+           << "--help after a command for its options.\n\nCommands:\n";
+    for (const auto& command : commands)
+        stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
+}
+
+} // namespace
+
+int runPosTool(const QStringList& arguments, CommandIo& io)
+{
+    const auto commands = allCommands();
+    if (arguments.size() < 2) {
+        printUsage(io.err, commands);
+        return 2;
+    }
+    const QString name = arguments.at(1);
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+        printUsage(io.out, commands);
+        return 0;
+    }
+    for (const auto& command : commands) {
+        if (command->name() == name) {
+            QStringList rest = arguments.mid(2);
+            rest.prepend(arguments.at(0) + QLatin1Char(' ') + name);
+            return command->run(rest, io);
+        }
+    }
+    io.err << "pos-tool: unknown command '" << name << "'\n\n";
+    printUsage(io.err, commands);
+    return 2;
+}
+
+} // namespace cli
+} // namespace pos

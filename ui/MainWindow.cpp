@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "ui/MainWindow.h"
+
+#include "ui/ShellText.h"
+#include "ui/StatusPanel.h"
+#include "ui/pages/ActivationPage.h"
+#include "ui/pages/DevicesPage.h"
+#include "ui/pages/ReportsPage.h"
+#include "ui/pages/SellPage.h"
+#include "ui/pages/SettingsPage.h"
+#include "ui/pages/SettlementPage.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace pos {
+namespace ui {
+
+MainWindow::MainWindow(TerminalStatus* status, LanguageManager* languages, const ShellInfo& info, QWidget* parent)
+    : QMainWindow(parent)
+    , m_info(info)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_statusPanel(new StatusPanel(status, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pos.svg")));
+    setMinimumSize(1000, 700);
+
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setFixedWidth(200);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_stack->setObjectName(QStringLiteral("pageStack"));
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_statusPanel, 1);
+    statusBar()->setSizeGripEnabled(false);
+
+    addPage(new SellPage(status, this), QStringLiteral("sell"));
+    addPage(new ReportsPage(this), QStringLiteral("reports"));
+    addPage(new SettlementPage(this), QStringLiteral("settlement"));
+    addPage(new DevicesPage(status, this), QStringLiteral("devices"));
+    addPage(new SettingsPage(languages, info, this), QStringLiteral("settings"));
+    addPage(new ActivationPage(status, this), QStringLiteral("activation"));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        Q_EMIT currentPageChanged(currentPage());
+    });
+    m_navigation->setCurrentRow(0);
+    retranslateUi();
+}
+
+void MainWindow::addPage(Page* page, const QString& icon)
+{
+    m_pages.insert(page->id(), page);
+    auto* scroller = new QScrollArea(m_stack);
+    scroller->setObjectName(pageKey(page->id()) + QStringLiteral("ScrollArea"));
+    scroller->setWidgetResizable(true);
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setWidget(page);
+    m_stack->addWidget(scroller);
+    auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), QString(), m_navigation);
+    item->setData(Qt::UserRole, pageKey(page->id()));
+    connect(page, &Page::navigationRequested, this, &MainWindow::showPage);
+}
+
+void MainWindow::showPage(PageId page)
+{
+    m_navigation->setCurrentRow(static_cast<int>(allPages().indexOf(page)));
+}
+
+PageId MainWindow::currentPage() const
+{
+    const int row = m_navigation->currentRow();
+    return row >= 0 ? allPages().at(row) : PageId::Sell;
+}
+
+Page* MainWindow::page(PageId page) const
+{
+    return m_pages.value(page);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(m_info.demoMode ? tr("Merchant POS — Demo") : tr("Merchant POS"));
+    const QList<PageId> pages = allPages();
+    for (int row = 0; row < pages.size(); ++row) {
+        QListWidgetItem* item = m_navigation->item(row);
+        const QString title = ShellText::pageTitle(pages.at(row));
+        item->setText(title);
+        item->setToolTip(title);
+    }
+}
+
+} // namespace ui
+} // namespace pos

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include "core/TerminalStatus.h"
+#include "ui/PageId.h"
+#include "ui/ShellInfo.h"
+
+#include <QMainWindow>
+#include <QMap>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace pos {
+namespace ui {
+
+class LanguageManager;
+class Page;
+class StatusPanel;
+
+// The application shell: navigation sidebar, page stack, status bar. Holds no business logic; pages read
+// TerminalStatus and ask services to act. status and languages are not owned and must outlive the window.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(TerminalStatus* status, LanguageManager* languages, const ShellInfo& info,
+               QWidget* parent = nullptr);
+
+    void showPage(PageId page);
+    PageId currentPage() const;
+    Page* page(PageId page) const;
+
+Q_SIGNALS:
+    void currentPageChanged(pos::ui::PageId page);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void addPage(Page* page, const QString& icon);
+    void retranslateUi();
+
+    ShellInfo m_info;
+    QListWidget* m_navigation;
+    QStackedWidget* m_stack;
+    StatusPanel* m_statusPanel;
+    QMap<PageId, Page*> m_pages;
+};
+
+} // namespace ui
+} // namespace pos

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include "core/TerminalStatus.h"
+#include "ui/pages/Page.h"
+
+class QLabel;
+class QTableWidget;
+
+namespace pos {
+namespace ui {
+
+// Devices and links the terminal uses, with live state from TerminalStatus (not owned).
+class DevicesPage final : public Page
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ConnectionColumn, StateColumn, DetailColumn, ColumnCount };
+    enum Row { AcquirerRow, PrinterRow, PinPadRow, ScannerRow, RowCount };
+
+    explicit DevicesPage(TerminalStatus* status, QWidget* parent = nullptr);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void refresh();
+    void setRow(int row, const QString& name, const QString& connection, const QString& state,
+                const QString& tone, const QString& detail);
+
+    TerminalStatus* m_status;
+    QTableWidget* m_table;
+    QLabel* m_notice;
+};
+
+} // namespace ui
+} // namespace pos

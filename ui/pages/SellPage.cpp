@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "ui/pages/SellPage.h"
+
+#include "ui/ShellText.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace pos {
+namespace ui {
+
+SellPage::SellPage(TerminalStatus* status, QWidget* parent) : Page(PageId::Sell, parent), m_status(status)
+{
+    QFrame* stateCard = addCard(QStringLiteral("sellStateCard"));
+    m_notice = addNotice(stateCard);
+    m_goToActivation = new QPushButton(stateCard);
+    m_goToActivation->setObjectName(QStringLiteral("goToActivationPushButton"));
+    m_goToActivation->setProperty("primary", true);
+    m_goToActivation->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    stateCard->layout()->addWidget(m_goToActivation);
+
+    QFrame* tenderCard = addCard(QStringLiteral("tenderCard"));
+    auto* tenders = new QHBoxLayout();
+    m_payCash = new QPushButton(tenderCard);
+    m_payCash->setObjectName(QStringLiteral("payCashPushButton"));
+    m_payCard = new QPushButton(tenderCard);
+    m_payCard->setObjectName(QStringLiteral("payCardPushButton"));
+    m_payQr = new QPushButton(tenderCard);
+    m_payQr->setObjectName(QStringLiteral("payQrPushButton"));
+    for (QPushButton* button : {m_payCash, m_payCard, m_payQr})
+        tenders->addWidget(button);
+    static_cast<QVBoxLayout*>(tenderCard->layout())->addLayout(tenders);
+    m_upcoming = new QLabel(tenderCard);
+    m_upcoming->setWordWrap(true);
+    tenderCard->layout()->addWidget(m_upcoming);
+
+    connect(m_goToActivation, &QPushButton::clicked, this,
+            [this] { Q_EMIT navigationRequested(PageId::Activation); });
+    connect(m_status, &TerminalStatus::activationChanged, this, &SellPage::updateState);
+    retranslateUi();
+    updateState();
+}
+
+void SellPage::retranslateUi()
+{
+    setTexts(ShellText::pageTitle(PageId::Sell), tr("Ring up sales with cash, UnionPay cards and QR payment codes."));
+    m_goToActivation->setText(tr("Go to activation"));
+    m_payCash->setText(tr("Cash"));
+    m_payCard->setText(tr("UnionPay card"));
+    m_payQr->setText(tr("QR code"));
+    m_upcoming->setText(tr("The sale screen (barcode scanning, lines, discounts, split tender and receipts) "
+                           "arrives with the selling feature."));
+    updateState();
+}
+
+void SellPage::updateState()
+{
+    const bool activated = m_status->activation() == ActivationState::Activated;
+    m_notice->setText(activated ? tr("This terminal is activated and ready to sell.")
+                                : tr("This terminal is not activated yet. Selling is enabled once the acquirer "
+                                     "has approved the shop and the PIN pad is activated with the first swipe."));
+    m_goToActivation->setVisible(!activated);
+    for (QPushButton* button : {m_payCash, m_payCard, m_payQr})
+        button->setEnabled(activated);
+}
+
+} // namespace ui
+} // namespace pos
