@@ -7,8 +7,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 
 namespace pos {
 namespace app {
@@ -22,16 +22,19 @@ struct OptionText
 struct Parser
 {
     QCommandLineParser parser;
-    QCommandLineOption demo{QStringLiteral("demo"),
-                            OptionText::tr("Demo mode: start the local acquirer simulator, PIN pad and printer "
-                                           "emulators, with a fresh data directory.")};
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        OptionText::tr("Demo mode: start the local acquirer simulator, PIN pad and printer "
+                       "emulators, with a fresh data directory.")};
     QCommandLineOption dataDir{QStringLiteral("data-dir"), OptionText::tr("Use DIR as the data directory."),
                                QStringLiteral("DIR")};
-    QCommandLineOption autopilot{QStringLiteral("autopilot"),
-                                 OptionText::tr("Walk every page offscreen, save one PNG per page into DIR, exit."),
-                                 QStringLiteral("DIR")};
-    QCommandLineOption firstFrame{QStringLiteral("quit-after-first-frame"),
-                                  OptionText::tr("Exit right after the main window's first paint (benchmarks).")};
+    QCommandLineOption autopilot{
+        QStringLiteral("autopilot"),
+        OptionText::tr("Walk every page offscreen, save one PNG per page into DIR, exit."),
+        QStringLiteral("DIR")};
+    QCommandLineOption firstFrame{
+        QStringLiteral("quit-after-first-frame"),
+        OptionText::tr("Exit right after the main window's first paint (benchmarks).")};
     QCommandLineOption language{QStringLiteral("language"),
                                 OptionText::tr("Interface language: zh_CN or en."), QStringLiteral("CODE")};
     QCommandLineOption help = parser.addHelpOption();
@@ -52,9 +55,10 @@ Result<AppOptions> parseAppOptions(const QStringList& arguments)
     if (!p.parser.parse(arguments))
         return fail(ErrorCode::InvalidInput, p.parser.errorText(), p.parser.errorText());
     if (!p.parser.positionalArguments().isEmpty())
-        return fail(ErrorCode::InvalidInput,
-                    OptionText::tr("Unexpected argument: %1").arg(p.parser.positionalArguments().constFirst()),
-                    QStringLiteral("unexpected positional argument"));
+        return fail(
+            ErrorCode::InvalidInput,
+            OptionText::tr("Unexpected argument: %1").arg(p.parser.positionalArguments().constFirst()),
+            QStringLiteral("unexpected positional argument"));
     AppOptions options;
     options.demo = p.parser.isSet(p.demo);
     options.dataDirectory = p.parser.value(p.dataDir);
@@ -71,8 +75,9 @@ bool wantsInformationOnly(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
-        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--version") == 0
-            || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--help-all") == 0)
+        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0 ||
+            std::strcmp(arg, "--version") == 0 || std::strcmp(arg, "-v") == 0 ||
+            std::strcmp(arg, "--help-all") == 0)
             return true;
     }
     return false;

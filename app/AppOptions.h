@@ -24,10 +24,10 @@ enum ExitCode : int {
 struct AppOptions
 {
     bool demo = false;
-    QString dataDirectory;       // empty: QStandardPaths (or a fresh temporary folder in demo mode)
-    QString autopilotDirectory;  // non-empty: walk every page offscreen, save PNGs there, exit
+    QString dataDirectory;      // empty: QStandardPaths (or a fresh temporary folder in demo mode)
+    QString autopilotDirectory; // non-empty: walk every page offscreen, save PNGs there, exit
     bool quitAfterFirstFrame = false;
-    QString language;            // empty: saved choice, else the system locale
+    QString language; // empty: saved choice, else the system locale
 };
 
 // Parses pos's command line (arguments()[0] is the program). --help and --version are handled by the caller

@@ -12,7 +12,10 @@ namespace pos {
 namespace app {
 
 Autopilot::Autopilot(ui::MainWindow* window, QString directory, QObject* parent)
-    : QObject(parent), m_window(window), m_directory(std::move(directory)), m_pages(ui::allPages())
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(std::move(directory))
+    , m_pages(ui::allPages())
 {
     // Time for a page to lay out and paint, and for status changes to arrive, before it is captured.
     m_settle.setSingleShot(true);
@@ -35,8 +38,10 @@ void Autopilot::start()
 void Autopilot::step()
 {
     const ui::PageId page = m_pages.at(m_next);
-    const QString file = QDir(m_directory).filePath(
-        QStringLiteral("%1-%2.png").arg(m_next + 1, 2, 10, QLatin1Char('0')).arg(ui::pageKey(page)));
+    const QString file =
+        QDir(m_directory)
+            .filePath(
+                QStringLiteral("%1-%2.png").arg(m_next + 1, 2, 10, QLatin1Char('0')).arg(ui::pageKey(page)));
     if (!m_window->grab().save(file, "PNG")) {
         Q_EMIT finished(false, m_files, QStringLiteral("cannot write %1").arg(file));
         return;

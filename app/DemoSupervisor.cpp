@@ -21,15 +21,22 @@ constexpr int startupTimeoutMs = 15000;
 
 } // namespace
 
-DemoSupervisor::DemoSupervisor(const QString& simulatorDirectory, const QString& dataDirectory, QObject* parent)
-    : QObject(parent), m_simulatorDirectory(simulatorDirectory), m_dataDirectory(dataDirectory)
+DemoSupervisor::DemoSupervisor(const QString& simulatorDirectory,
+                               const QString& dataDirectory,
+                               QObject* parent)
+    : QObject(parent)
+    , m_simulatorDirectory(simulatorDirectory)
+    , m_dataDirectory(dataDirectory)
 {
     m_endpoints.printerJobsDirectory = QDir(dataDirectory).filePath(QStringLiteral("printer-jobs"));
     m_children = {
         {QStringLiteral("acquirer"), QStringLiteral("pos-acquirer-sim"), {}, nullptr, 0},
         {QStringLiteral("pinpad"), QStringLiteral("pos-pinpad-sim"), {}, nullptr, 0},
-        {QStringLiteral("printer"), QStringLiteral("pos-printer-sim"),
-         {QStringLiteral("--out"), m_endpoints.printerJobsDirectory}, nullptr, 0},
+        {QStringLiteral("printer"),
+         QStringLiteral("pos-printer-sim"),
+         {QStringLiteral("--out"), m_endpoints.printerJobsDirectory},
+         nullptr,
+         0},
     };
     m_startupTimeout.setSingleShot(true);
     m_startupTimeout.setInterval(startupTimeoutMs);
@@ -51,7 +58,8 @@ void DemoSupervisor::start()
         qCWarning(lcDemo) << "orphan guard disabled by POS_DEMO_ORPHAN_GUARD=off (tests only)";
     for (Child& child : m_children) {
         if (guard)
-            child.arguments << QStringLiteral("--parent-pid") << QString::number(QCoreApplication::applicationPid());
+            child.arguments << QStringLiteral("--parent-pid")
+                            << QString::number(QCoreApplication::applicationPid());
         launch(child);
     }
     m_startupTimeout.start();
@@ -70,12 +78,13 @@ void DemoSupervisor::launch(Child& child)
                 readAnnouncements(c);
         }
     });
-    connect(child.process, &QProcess::finished, this, [this, name](int exitCode, QProcess::ExitStatus status) {
-        for (Child& c : m_children) {
-            if (c.name == name)
-                childFinished(c, exitCode, status);
-        }
-    });
+    connect(child.process, &QProcess::finished, this,
+            [this, name](int exitCode, QProcess::ExitStatus status) {
+                for (Child& c : m_children) {
+                    if (c.name == name)
+                        childFinished(c, exitCode, status);
+                }
+            });
     connect(child.process, &QProcess::errorOccurred, this, [this, name](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
@@ -144,7 +153,7 @@ void DemoSupervisor::stop()
     m_startupTimeout.stop();
     for (Child& child : m_children) {
         if (child.process && child.process->state() != QProcess::NotRunning)
-            child.process->closeWriteChannel();  // EOF on stdin: the simulator quits cleanly
+            child.process->closeWriteChannel(); // EOF on stdin: the simulator quits cleanly
     }
     for (Child& child : m_children) {
         if (!child.process || child.process->state() == QProcess::NotRunning)

@@ -31,7 +31,9 @@ class DemoSupervisor final : public QObject
 {
     Q_OBJECT
 public:
-    DemoSupervisor(const QString& simulatorDirectory, const QString& dataDirectory, QObject* parent = nullptr);
+    DemoSupervisor(const QString& simulatorDirectory,
+                   const QString& dataDirectory,
+                   QObject* parent = nullptr);
     ~DemoSupervisor() override;
 
     void start();

@@ -6,7 +6,12 @@ namespace pos {
 namespace app {
 
 EndpointProbe::EndpointProbe(QString host, quint16 port, std::chrono::milliseconds interval, QObject* parent)
-    : QObject(parent), m_host(std::move(host)), m_port(port), m_socket(this), m_interval(this), m_connectTimeout(this)
+    : QObject(parent)
+    , m_host(std::move(host))
+    , m_port(port)
+    , m_socket(this)
+    , m_interval(this)
+    , m_connectTimeout(this)
 {
     m_interval.setInterval(interval);
     m_connectTimeout.setSingleShot(true);

@@ -18,8 +18,7 @@ struct GuardText
 
 InstanceGuard::InstanceGuard(const QString& dataDirectory)
     : m_path(QDir(dataDirectory).filePath(QStringLiteral("pos.lock")))
-{
-}
+{}
 
 Result<> InstanceGuard::acquire()
 {
@@ -37,12 +36,14 @@ Result<> InstanceGuard::acquire()
         QString host;
         QString application;
         m_lock->getLockInfo(&pid, &host, &application);
-        return fail(ErrorCode::AlreadyRunning,
-                    GuardText::tr("The POS is already running for this data directory (process %1).").arg(pid),
-                    QStringLiteral("lock %1 held by pid %2 on %3").arg(m_path).arg(pid).arg(host));
+        return fail(
+            ErrorCode::AlreadyRunning,
+            GuardText::tr("The POS is already running for this data directory (process %1).").arg(pid),
+            QStringLiteral("lock %1 held by pid %2 on %3").arg(m_path).arg(pid).arg(host));
     }
-    return fail(ErrorCode::IoFailure, GuardText::tr("The data directory cannot be locked."),
-                QStringLiteral("lock %1 failed with QLockFile error %2").arg(m_path).arg(int(m_lock->error())));
+    return fail(
+        ErrorCode::IoFailure, GuardText::tr("The data directory cannot be locked."),
+        QStringLiteral("lock %1 failed with QLockFile error %2").arg(m_path).arg(int(m_lock->error())));
 }
 
 } // namespace app

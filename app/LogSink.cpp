@@ -48,7 +48,8 @@ void handleMessage(QtMsgType type, const QMessageLogContext& context, const QStr
 
 } // namespace
 
-LogSink::LogSink(Config config) : m_config(std::move(config)) {}
+LogSink::LogSink(Config config) : m_config(std::move(config))
+{}
 
 LogSink::~LogSink()
 {
@@ -71,10 +72,12 @@ Result<> LogSink::start()
     if (!QDir().mkpath(info.absolutePath()))
         return fail(ErrorCode::IoFailure, QStringLiteral("Cannot create the log folder."),
                     QStringLiteral("mkpath %1 failed").arg(info.absolutePath()));
-    m_fd = ::open(QFile::encodeName(m_config.filePath).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    m_fd = ::open(QFile::encodeName(m_config.filePath).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                  0600);
     if (m_fd < 0)
         return fail(ErrorCode::IoFailure, QStringLiteral("Cannot open the log file."),
-                    QStringLiteral("open %1: %2").arg(m_config.filePath, QString::fromLocal8Bit(std::strerror(errno))));
+                    QStringLiteral("open %1: %2")
+                        .arg(m_config.filePath, QString::fromLocal8Bit(std::strerror(errno))));
     struct stat st = {};
     m_fileSize = ::fstat(m_fd, &st) == 0 ? st.st_size : 0;
     m_thread = std::thread([this] { run(); });
@@ -118,7 +121,8 @@ void LogSink::run()
             const qint64 dropped = std::exchange(m_dropped, 0);
             lock.unlock();
             if (dropped > 0)
-                writeLine(QByteArray("[log] ") + QByteArray::number(dropped) + " lines dropped: writer fell behind\n");
+                writeLine(QByteArray("[log] ") + QByteArray::number(dropped) +
+                          " lines dropped: writer fell behind\n");
             if (!line.isEmpty())
                 writeLine(line);
             lock.lock();
@@ -143,7 +147,7 @@ bool LogSink::writeLine(const QByteArray& line)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return false;  // disk full or similar: the line is lost, the application goes on
+            return false; // disk full or similar: the line is lost, the application goes on
         }
         offset += n;
     }
@@ -158,7 +162,8 @@ void LogSink::rotate()
     const QString base = m_config.filePath;
     QFile::remove(base + QLatin1Char('.') + QString::number(m_config.keepFiles - 1));
     for (int i = m_config.keepFiles - 2; i >= 1; --i)
-        QFile::rename(base + QLatin1Char('.') + QString::number(i), base + QLatin1Char('.') + QString::number(i + 1));
+        QFile::rename(base + QLatin1Char('.') + QString::number(i),
+                      base + QLatin1Char('.') + QString::number(i + 1));
     if (m_config.keepFiles > 1)
         QFile::rename(base, base + QStringLiteral(".1"));
     else

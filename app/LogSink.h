@@ -46,7 +46,8 @@ public:
     // Routes Qt's messages (all categories) to sink, formatted by formatMessage(), and echoes them to stderr.
     // Pass nullptr to restore Qt's default handler. The sink must outlive the installation.
     static void installMessageHandler(LogSink* sink);
-    static QByteArray formatMessage(QtMsgType type, const QMessageLogContext& context, const QString& message);
+    static QByteArray
+    formatMessage(QtMsgType type, const QMessageLogContext& context, const QString& message);
 
 private:
     void run();

@@ -45,16 +45,17 @@ QString settingsFile(const QString& dataDirectory)
 
 } // namespace
 
-PosApplication::PosApplication(AppOptions options, QObject* parent) : QObject(parent), m_options(std::move(options))
-{
-}
+PosApplication::PosApplication(AppOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{}
 
 PosApplication::~PosApplication()
 {
     if (m_demo)
         m_demo->stop();
     m_window.reset();
-    QThreadPool::globalInstance()->waitForDone(2000);  // pending settings writes
+    QThreadPool::globalInstance()->waitForDone(2000); // pending settings writes
 }
 
 std::optional<int> PosApplication::start()
@@ -130,7 +131,8 @@ Result<QString> PosApplication::resolveDataDirectory()
 {
     QString directory = m_options.dataDirectory;
     if (directory.isEmpty() && m_options.demo) {
-        m_demoDirectory = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("pos-demo-XXXXXX")));
+        m_demoDirectory =
+            std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("pos-demo-XXXXXX")));
         if (!m_demoDirectory->isValid())
             return fail(ErrorCode::IoFailure, tr("The demo data directory cannot be created."),
                         m_demoDirectory->errorString());
@@ -152,7 +154,8 @@ std::optional<int> PosApplication::refuseToStart(const Error& error, int exitCod
     if (!hasInteractiveDisplay() || !m_options.autopilotDirectory.isEmpty() || m_options.quitAfterFirstFrame)
         return exitCode;
     // Shown without a nested event loop: the application exits with exitCode when the box is closed.
-    auto* box = new QMessageBox(QMessageBox::Critical, tr("Merchant POS"), error.userMessage, QMessageBox::Ok);
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Merchant POS"), error.userMessage, QMessageBox::Ok);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, qApp, [exitCode] { QCoreApplication::exit(exitCode); });
     box->show();
@@ -195,8 +198,8 @@ void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
             DeviceStatus device;
             device.deviceId = probe->endpoint();
             device.state = state == LinkState::Online       ? DeviceState::Ready
-                         : state == LinkState::Connecting ? DeviceState::Connecting
-                                                          : DeviceState::Disconnected;
+                           : state == LinkState::Connecting ? DeviceState::Connecting
+                                                            : DeviceState::Disconnected;
             m_status->setDevice(role, device);
         });
         probe->start();
@@ -209,14 +212,15 @@ void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
 void PosApplication::startAutopilot()
 {
     m_autopilot = new Autopilot(m_window.get(), m_options.autopilotDirectory, this);
-    connect(m_autopilot, &Autopilot::finished, this, [](bool ok, const QStringList& files, const QString& error) {
-        for (const QString& file : files)
-            std::printf("screenshot %s\n", qPrintable(file));
-        std::fflush(stdout);
-        if (!ok)
-            std::fprintf(stderr, "pos: autopilot failed: %s\n", qPrintable(error));
-        QCoreApplication::exit(ok ? ExitOk : ExitDemoFailed);
-    });
+    connect(m_autopilot, &Autopilot::finished, this,
+            [](bool ok, const QStringList& files, const QString& error) {
+                for (const QString& file : files)
+                    std::printf("screenshot %s\n", qPrintable(file));
+                std::fflush(stdout);
+                if (!ok)
+                    std::fprintf(stderr, "pos: autopilot failed: %s\n", qPrintable(error));
+                QCoreApplication::exit(ok ? ExitOk : ExitDemoFailed);
+            });
     // Give the demo links one probe round so the screenshots show their real state.
     QTimer::singleShot(m_options.demo ? 500 : 0, m_autopilot, &Autopilot::start);
 }

@@ -37,9 +37,12 @@ int main(int argc, char** argv)
         return pos::app::printInformation(QCoreApplication::arguments());
     }
 
-    // Headless runs (autopilot, benchmarks) need no display: use the offscreen platform unless told otherwise.
-    const bool headless = hasArgument(argc, argv, "--autopilot") || hasArgument(argc, argv, "--quit-after-first-frame");
-    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    // Headless runs (autopilot, benchmarks) need no display: use the offscreen platform unless told
+    // otherwise.
+    const bool headless =
+        hasArgument(argc, argv, "--autopilot") || hasArgument(argc, argv, "--quit-after-first-frame");
+    const bool noDisplay =
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && noDisplay) {
         if (!headless) {
             std::fprintf(stderr, "pos: no display found (DISPLAY/WAYLAND_DISPLAY unset). "
@@ -53,7 +56,8 @@ int main(int argc, char** argv)
     setIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("pos"));
 
-    const pos::Result<pos::app::AppOptions> options = pos::app::parseAppOptions(QCoreApplication::arguments());
+    const pos::Result<pos::app::AppOptions> options =
+        pos::app::parseAppOptions(QCoreApplication::arguments());
     if (!options) {
         std::fprintf(stderr, "pos: %s\n", qPrintable(options.error().userMessage));
         return pos::app::ExitUsage;

@@ -46,7 +46,8 @@ int SelfTestCommand::run(const QStringList& arguments, CommandIo& io)
         io.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
     } else {
         for (const crypto::KatOutcome& outcome : report.outcomes) {
-            io.out << (outcome.passed ? "PASS " : "FAIL ") << outcome.name << "  (" << outcome.source << ")\n";
+            io.out << (outcome.passed ? "PASS " : "FAIL ") << outcome.name << "  (" << outcome.source
+                   << ")\n";
             if (!outcome.passed)
                 io.out << "     " << outcome.detail << '\n';
         }

@@ -15,7 +15,8 @@ public:
     QString name() const override { return QStringLiteral("selftest"); }
     QString summary() const override
     {
-        return QStringLiteral("Run the known-answer tests of every crypto primitive (SHA-256, HMAC, 3DES, SM3, SM4)");
+        return QStringLiteral(
+            "Run the known-answer tests of every crypto primitive (SHA-256, HMAC, 3DES, SM3, SM4)");
     }
     int run(const QStringList& arguments, CommandIo& io) override;
 };

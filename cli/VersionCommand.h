@@ -12,7 +12,10 @@ class VersionCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("version"); }
-    QString summary() const override { return QStringLiteral("Print the versions of pos-tool, Qt and OpenSSL"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Print the versions of pos-tool, Qt and OpenSSL");
+    }
     int run(const QStringList& arguments, CommandIo& io) override;
 };
 

@@ -16,8 +16,9 @@ enum class DeviceState { NotConfigured, Disconnected, Connecting, Ready, Fault }
 struct DeviceStatus
 {
     DeviceState state = DeviceState::NotConfigured;
-    QString deviceId;   // stable id such as "tcp:127.0.0.1:9100" or "usb:0483:5743:SN1"; empty when not configured
-    QString lastError;  // translated, shown on the Devices page; empty when none
+    QString
+        deviceId; // stable id such as "tcp:127.0.0.1:9100" or "usb:0483:5743:SN1"; empty when not configured
+    QString lastError; // translated, shown on the Devices page; empty when none
 
     friend bool operator==(const DeviceStatus&, const DeviceStatus&) = default;
 };

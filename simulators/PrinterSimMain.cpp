@@ -121,8 +121,8 @@ private:
         } while (QFileInfo::exists(path));
 
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(connection.job) != connection.job.size()
-            || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(connection.job) != connection.job.size() ||
+            !file.commit()) {
             qCCritical(lcSim).noquote() << "printer could not write" << path << ":" << file.errorString();
             return;
         }

@@ -41,21 +41,23 @@ void onTerminationSignal(int signalNumber)
 } // namespace
 
 SimulatorHost::SimulatorHost(QObject* parent)
-    : QObject(parent),
-      m_portOption(QStringLiteral("port"), tr("TCP port on 127.0.0.1 to listen on; 0 picks a free port."),
-                   tr("port"), QStringLiteral("0")),
-      m_parentPidOption(QStringLiteral("parent-pid"),
+    : QObject(parent)
+    , m_portOption(QStringLiteral("port"),
+                   tr("TCP port on 127.0.0.1 to listen on; 0 picks a free port."),
+                   tr("port"),
+                   QStringLiteral("0"))
+    , m_parentPidOption(QStringLiteral("parent-pid"),
                         tr("Process id of the parent; the simulator exits when that parent is gone or closes "
                            "the simulator's standard input."),
                         tr("pid"))
-{
-}
+{}
 
 SimulatorHost::~SimulatorHost()
 {
 #if defined(Q_OS_UNIX)
     if (m_signalNotifier) {
-        struct sigaction action{};
+        struct sigaction action
+        {};
         action.sa_handler = SIG_DFL;
         sigemptyset(&action.sa_mask);
         ::sigaction(SIGTERM, &action, nullptr);
@@ -79,8 +81,8 @@ std::optional<int> SimulatorHost::start(const QCommandLineParser& parser)
     bool ok = false;
     const uint port = parser.value(m_portOption).toUInt(&ok);
     if (!ok || port > 65535) {
-        qCCritical(lcSim).noquote() << tr("Invalid --port value \"%1\": expected 0 to 65535.")
-                                           .arg(parser.value(m_portOption));
+        qCCritical(lcSim).noquote()
+            << tr("Invalid --port value \"%1\": expected 0 to 65535.").arg(parser.value(m_portOption));
         return ExitUsage;
     }
     m_port = static_cast<quint16>(port);
@@ -112,7 +114,8 @@ bool SimulatorHost::installSignalHandling()
     m_signalNotifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, this);
     connect(m_signalNotifier, &QSocketNotifier::activated, this, &SimulatorHost::readSignal);
 
-    struct sigaction action{};
+    struct sigaction action
+    {};
     action.sa_handler = &onTerminationSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

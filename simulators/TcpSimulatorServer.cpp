@@ -16,7 +16,9 @@ namespace pos {
 namespace sim {
 
 TcpSimulatorServer::TcpSimulatorServer(QString name, QObject* parent)
-    : QObject(parent), m_name(std::move(name)), m_idleTimeout(60s)
+    : QObject(parent)
+    , m_name(std::move(name))
+    , m_idleTimeout(60s)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &TcpSimulatorServer::acceptPendingConnections);
 }

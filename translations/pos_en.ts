@@ -5,7 +5,10 @@
     <name>pos::ui::ShellText</name>
     <message numerus="yes">
         <source>Unsynced: %n</source>
-        <translation><numerusform>Unsynced: %n</numerusform><numerusform>Unsynced: %n</numerusform></translation>
+        <translation>
+            <numerusform>Unsynced: %n</numerusform>
+            <numerusform>Unsynced: %n</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

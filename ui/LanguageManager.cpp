@@ -10,7 +10,8 @@
 namespace pos {
 namespace ui {
 
-LanguageManager::LanguageManager(QObject* parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject* parent) : QObject(parent)
+{}
 
 LanguageManager::~LanguageManager()
 {
@@ -52,12 +53,13 @@ Result<> LanguageManager::setLanguage(const QString& language)
                     QStringLiteral("missing :/i18n/pos_%1.qm").arg(language));
 
     removeTranslators();
-    m_appInstalled = m_appTranslator.load(QStringLiteral(":/i18n/pos_%1.qm").arg(language))
-                  && QCoreApplication::installTranslator(&m_appTranslator);
-    // Qt's own catalogue (standard dialog buttons, context menus) is optional: Debian's qt6-translations-l10n.
+    m_appInstalled = m_appTranslator.load(QStringLiteral(":/i18n/pos_%1.qm").arg(language)) &&
+                     QCoreApplication::installTranslator(&m_appTranslator);
+    // Qt's own catalogue (standard dialog buttons, context menus) is optional: Debian's
+    // qt6-translations-l10n.
     m_qtInstalled = m_qtTranslator.load(QStringLiteral("qtbase_%1").arg(language),
-                                        QLibraryInfo::path(QLibraryInfo::TranslationsPath))
-                 && QCoreApplication::installTranslator(&m_qtTranslator);
+                                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)) &&
+                    QCoreApplication::installTranslator(&m_qtTranslator);
     if (!m_qtInstalled && language != QLatin1String("en"))
         qCInfo(lcUi) << "Qt's own translation for" << language << "is not installed";
     m_language = language;

@@ -22,7 +22,10 @@
 namespace pos {
 namespace ui {
 
-MainWindow::MainWindow(TerminalStatus* status, LanguageManager* languages, const ShellInfo& info, QWidget* parent)
+MainWindow::MainWindow(TerminalStatus* status,
+                       LanguageManager* languages,
+                       const ShellInfo& info,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_info(info)
     , m_navigation(new QListWidget(this))
@@ -76,7 +79,8 @@ void MainWindow::addPage(Page* page, const QString& icon)
     scroller->setFrameShape(QFrame::NoFrame);
     scroller->setWidget(page);
     m_stack->addWidget(scroller);
-    auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), QString(), m_navigation);
+    auto* item =
+        new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), QString(), m_navigation);
     item->setData(Qt::UserRole, pageKey(page->id()));
     connect(page, &Page::navigationRequested, this, &MainWindow::showPage);
 }

@@ -25,7 +25,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(TerminalStatus* status, LanguageManager* languages, const ShellInfo& info,
+    MainWindow(TerminalStatus* status,
+               LanguageManager* languages,
+               const ShellInfo& info,
                QWidget* parent = nullptr);
 
     void showPage(PageId page);

@@ -13,7 +13,8 @@ enum class PageId { Sell, Reports, Settlement, Devices, Settings, Activation };
 
 inline QList<PageId> allPages()
 {
-    return {PageId::Sell, PageId::Reports, PageId::Settlement, PageId::Devices, PageId::Settings, PageId::Activation};
+    return {PageId::Sell,    PageId::Reports,  PageId::Settlement,
+            PageId::Devices, PageId::Settings, PageId::Activation};
 }
 
 // Stable, untranslated key ("sell", "reports", …) for object names, screenshots and logs.

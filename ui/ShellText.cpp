@@ -68,7 +68,8 @@ QString ShellText::unsynced(qint64 count)
 {
     if (count < 0)
         return tr("Unsynced: —");
-    return tr("Unsynced: %n", nullptr, static_cast<int>(qMin<qint64>(count, std::numeric_limits<int>::max())));
+    return tr("Unsynced: %n", nullptr,
+              static_cast<int>(qMin<qint64>(count, std::numeric_limits<int>::max())));
 }
 
 QString ShellText::activationTone(ActivationState state)

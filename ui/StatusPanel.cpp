@@ -83,7 +83,8 @@ void StatusPanel::refresh()
 
     const qint64 unsynced = m_status->unsyncedCount();
     setLabel(m_unsynced, ShellText::unsynced(unsynced),
-             unsynced < 0 ? QStringLiteral("unknown") : (unsynced == 0 ? QStringLiteral("ok") : QStringLiteral("warn")));
+             unsynced < 0 ? QStringLiteral("unknown")
+                          : (unsynced == 0 ? QStringLiteral("ok") : QStringLiteral("warn")));
     m_unsynced->setToolTip(unsynced < 0 ? tr("The ledger is not connected yet")
                                         : tr("Ledger entries not yet acknowledged by the acquirer"));
 }

@@ -26,7 +26,8 @@ QString lastOpenSslError(const char* step)
     if (code != 0)
         ERR_error_string_n(code, buffer, sizeof buffer);
     ERR_clear_error();
-    return QStringLiteral("%1: %2").arg(QLatin1String(step), QLatin1String(code != 0 ? buffer : "no OpenSSL error"));
+    return QStringLiteral("%1: %2").arg(QLatin1String(step),
+                                        QLatin1String(code != 0 ? buffer : "no OpenSSL error"));
 }
 
 Failure cryptoFailure(const char* step)
@@ -73,15 +74,19 @@ Result<QByteArray> digest(const char* algorithm, QByteArrayView data)
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
     QByteArray out(EVP_MD_get_size(md.get()), Qt::Uninitialized);
     unsigned int length = 0;
-    if (!ctx || EVP_DigestInit_ex2(ctx.get(), md.get(), nullptr) != 1
-        || EVP_DigestUpdate(ctx.get(), data.data(), static_cast<size_t>(data.size())) != 1
-        || EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length) != 1)
+    if (!ctx || EVP_DigestInit_ex2(ctx.get(), md.get(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), data.data(), static_cast<size_t>(data.size())) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length) != 1)
         return cryptoFailure("EVP_Digest");
     out.resize(static_cast<qsizetype>(length));
     return out;
 }
 
-Result<QByteArray> ecb(const char* algorithm, int keyLength, int blockLength, bool encrypt, QByteArrayView key,
+Result<QByteArray> ecb(const char* algorithm,
+                       int keyLength,
+                       int blockLength,
+                       bool encrypt,
+                       QByteArrayView key,
                        QByteArrayView data)
 {
     if (key.size() != keyLength)
@@ -91,7 +96,8 @@ Result<QByteArray> ecb(const char* algorithm, int keyLength, int blockLength, bo
                         .arg(keyLength)
                         .arg(key.size()));
     if (data.isEmpty() || data.size() % blockLength != 0)
-        return fail(ErrorCode::InvalidInput, CryptoText::tr("The data is not a whole number of cipher blocks."),
+        return fail(ErrorCode::InvalidInput,
+                    CryptoText::tr("The data is not a whole number of cipher blocks."),
                     QStringLiteral("%1 data must be a non-zero multiple of %2 bytes, got %3")
                         .arg(QLatin1String(algorithm))
                         .arg(blockLength)
@@ -100,17 +106,17 @@ Result<QByteArray> ecb(const char* algorithm, int keyLength, int blockLength, bo
     if (!cipher)
         return cryptoFailure("EVP_CIPHER_fetch");
     std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> ctx(EVP_CIPHER_CTX_new());
-    if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher.get(), bytes(key), nullptr, encrypt ? 1 : 0, nullptr) != 1
-        || EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1)
+    if (!ctx ||
+        EVP_CipherInit_ex2(ctx.get(), cipher.get(), bytes(key), nullptr, encrypt ? 1 : 0, nullptr) != 1 ||
+        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1)
         return cryptoFailure("EVP_CipherInit_ex2");
     QByteArray out(data.size() + blockLength, Qt::Uninitialized);
     int written = 0;
     int finalWritten = 0;
     if (EVP_CipherUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &written, bytes(data),
-                         static_cast<int>(data.size()))
-            != 1
-        || EVP_CipherFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + written, &finalWritten)
-               != 1)
+                         static_cast<int>(data.size())) != 1 ||
+        EVP_CipherFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + written,
+                           &finalWritten) != 1)
         return cryptoFailure("EVP_Cipher");
     out.resize(written + finalWritten);
     return out;
@@ -142,17 +148,17 @@ Result<QByteArray> hmacSha256(QByteArrayView key, QByteArrayView data)
         return cryptoFailure("EVP_MAC_fetch");
     std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx(EVP_MAC_CTX_new(mac.get()));
     char digestName[] = "SHA256";
-    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digestName, 0), OSSL_PARAM_construct_end()};
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digestName, 0),
+                                 OSSL_PARAM_construct_end()};
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     size_t length = 0;
     // EVP_MAC_init rejects a null key pointer even for an empty key.
     static const unsigned char emptyKey[1] = {0};
     const unsigned char* keyBytes = key.isEmpty() ? emptyKey : bytes(key);
-    if (!ctx || EVP_MAC_init(ctx.get(), keyBytes, static_cast<size_t>(key.size()), params) != 1
-        || EVP_MAC_update(ctx.get(), bytes(data), static_cast<size_t>(data.size())) != 1
-        || EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length,
-                         static_cast<size_t>(out.size()))
-               != 1)
+    if (!ctx || EVP_MAC_init(ctx.get(), keyBytes, static_cast<size_t>(key.size()), params) != 1 ||
+        EVP_MAC_update(ctx.get(), bytes(data), static_cast<size_t>(data.size())) != 1 ||
+        EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length,
+                      static_cast<size_t>(out.size())) != 1)
         return cryptoFailure("EVP_MAC");
     out.resize(static_cast<qsizetype>(length));
     return out;

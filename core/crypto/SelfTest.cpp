@@ -34,8 +34,8 @@ Result<QByteArray> compute(const KnownAnswer& answer)
 
 bool SelfTestReport::passed() const
 {
-    return !outcomes.isEmpty()
-        && std::all_of(outcomes.cbegin(), outcomes.cend(), [](const KatOutcome& o) { return o.passed; });
+    return !outcomes.isEmpty() &&
+           std::all_of(outcomes.cbegin(), outcomes.cend(), [](const KatOutcome& o) { return o.passed; });
 }
 
 QStringList SelfTestReport::failedNames() const
@@ -51,20 +51,29 @@ QStringList SelfTestReport::failedNames() const
 QList<KnownAnswer> standardKnownAnswers()
 {
     return {
-        {QStringLiteral("sha256-abc"), QStringLiteral("FIPS 180-4 / NIST CSRC example, \"abc\""),
-         KatAlgorithm::Sha256, {}, QByteArray("abc"),
+        {QStringLiteral("sha256-abc"),
+         QStringLiteral("FIPS 180-4 / NIST CSRC example, \"abc\""),
+         KatAlgorithm::Sha256,
+         {},
+         QByteArray("abc"),
          hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")},
         {QStringLiteral("hmac-sha256-rfc4231-2"), QStringLiteral("RFC 4231 test case 2"),
          KatAlgorithm::HmacSha256, QByteArray("Jefe"), QByteArray("what do ya want for nothing?"),
          hex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")},
-        {QStringLiteral("sm3-abc"), QStringLiteral("GB/T 32905-2016 appendix A.1, \"abc\""), KatAlgorithm::Sm3,
-         {}, QByteArray("abc"), hex("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")},
-        {QStringLiteral("3des-ecb-sp800-67"), QStringLiteral("NIST SP 800-67 rev.1 appendix B, 3-key TDEA ECB"),
-         KatAlgorithm::TdesEcbEncrypt, hex("0123456789abcdef23456789abcdef01456789abcdef0123"),
+        {QStringLiteral("sm3-abc"),
+         QStringLiteral("GB/T 32905-2016 appendix A.1, \"abc\""),
+         KatAlgorithm::Sm3,
+         {},
+         QByteArray("abc"),
+         hex("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")},
+        {QStringLiteral("3des-ecb-sp800-67"),
+         QStringLiteral("NIST SP 800-67 rev.1 appendix B, 3-key TDEA ECB"), KatAlgorithm::TdesEcbEncrypt,
+         hex("0123456789abcdef23456789abcdef01456789abcdef0123"),
          hex("54686520717566636b2062726f776e20666f78206a756d70"),
          hex("a826fd8ce53b855fcce21c8112256fe668d5c05dd9b6b900")},
         {QStringLiteral("3des2-ecb-double-length"),
-         QStringLiteral("double-length TDEA (K1 K2 K1) on 0123456789ABCDE7, payment-industry reference value"),
+         QStringLiteral(
+             "double-length TDEA (K1 K2 K1) on 0123456789ABCDE7, payment-industry reference value"),
          KatAlgorithm::TdesEcbEncrypt, hex("0123456789abcdeffedcba9876543210"), hex("0123456789abcde7"),
          hex("7f1d0a77826b8aff")},
         {QStringLiteral("3des2-ecb-decrypt"), QStringLiteral("inverse of 3des2-ecb-double-length"),

@@ -11,14 +11,22 @@
 namespace pos {
 namespace crypto {
 
-enum class KatAlgorithm { Sha256, HmacSha256, Sm3, TdesEcbEncrypt, TdesEcbDecrypt, Sm4EcbEncrypt, Sm4EcbDecrypt };
+enum class KatAlgorithm {
+    Sha256,
+    HmacSha256,
+    Sm3,
+    TdesEcbEncrypt,
+    TdesEcbDecrypt,
+    Sm4EcbEncrypt,
+    Sm4EcbDecrypt
+};
 
 struct KnownAnswer
 {
-    QString name;        // stable identifier, e.g. "sm4-ecb-gbt32907"
-    QString source;      // where the vector comes from (standard and section)
+    QString name;   // stable identifier, e.g. "sm4-ecb-gbt32907"
+    QString source; // where the vector comes from (standard and section)
     KatAlgorithm algorithm;
-    QByteArray key;      // empty for digests
+    QByteArray key; // empty for digests
     QByteArray input;
     QByteArray expected;
 };
@@ -28,7 +36,7 @@ struct KatOutcome
     QString name;
     QString source;
     bool passed = false;
-    QString detail;      // untranslated; hex of the mismatch or the OpenSSL error
+    QString detail; // untranslated; hex of the mismatch or the OpenSSL error
 };
 
 struct SelfTestReport
@@ -38,7 +46,8 @@ struct SelfTestReport
     QStringList failedNames() const;
 };
 
-// The built-in vectors from published standards (FIPS 180-4, RFC 4231, NIST SP 800-67, GB/T 32905, GB/T 32907).
+// The built-in vectors from published standards (FIPS 180-4, RFC 4231, NIST SP 800-67, GB/T 32905, GB/T
+// 32907).
 QList<KnownAnswer> standardKnownAnswers();
 
 // Environment variable naming one KAT whose expected value is corrupted before the run. It exists so that

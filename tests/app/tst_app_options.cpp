@@ -24,12 +24,14 @@ void tst_AppOptions::parsesValidCommandLines_data()
     QTest::addColumn<QString>("autopilot");
     QTest::addColumn<bool>("firstFrame");
     QTest::newRow("plain") << QStringList{u"pos"_qs} << false << QString() << QString() << false;
-    QTest::newRow("demo autopilot") << QStringList{u"pos"_qs, u"--demo"_qs, u"--autopilot"_qs, u"/tmp/shots"_qs} << true << QString()
-                                    << u"/tmp/shots"_qs << false;
-    QTest::newRow("data dir") << QStringList{u"pos"_qs, u"--data-dir"_qs, u"/srv/pos"_qs} << false << u"/srv/pos"_qs << QString()
-                              << false;
-    QTest::newRow("benchmark") << QStringList{u"pos"_qs, u"--quit-after-first-frame"_qs, u"--data-dir=/tmp/b"_qs} << false
-                               << u"/tmp/b"_qs << QString() << true;
+    QTest::newRow("demo autopilot") << QStringList{u"pos"_qs, u"--demo"_qs, u"--autopilot"_qs,
+                                                   u"/tmp/shots"_qs}
+                                    << true << QString() << u"/tmp/shots"_qs << false;
+    QTest::newRow("data dir") << QStringList{u"pos"_qs, u"--data-dir"_qs, u"/srv/pos"_qs} << false
+                              << u"/srv/pos"_qs << QString() << false;
+    QTest::newRow("benchmark") << QStringList{u"pos"_qs, u"--quit-after-first-frame"_qs,
+                                              u"--data-dir=/tmp/b"_qs}
+                               << false << u"/tmp/b"_qs << QString() << true;
 }
 
 void tst_AppOptions::parsesValidCommandLines()

@@ -49,7 +49,8 @@ void tst_LogSink::writesFormattedLines()
     sink.append("second line\n");
     sink.flush();
     QCOMPARE(readFile(sink.filePath()), QByteArray("first line\nsecond line\n"));
-    QCOMPARE(QFile(sink.filePath()).permissions() & (QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+    QCOMPARE(QFile(sink.filePath()).permissions() & (QFile::ReadOther | QFile::WriteOther),
+             QFile::Permissions());
 }
 
 void tst_LogSink::rotatesBeforeExceedingTheSize_data()
@@ -71,7 +72,8 @@ void tst_LogSink::rotatesBeforeExceedingTheSize()
     for (int i = 0; i < lines; ++i)
         sink.append(lineText(i));
     sink.flush();
-    const QStringList files = QDir(dir.path()).entryList({QStringLiteral("pos.log*")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(dir.path()).entryList({QStringLiteral("pos.log*")}, QDir::Files, QDir::Name);
     QCOMPARE(files.size(), std::min(keepFiles, (lines * 10 + 99) / 100));
     for (const QString& file : files)
         QVERIFY2(QFileInfo(dir.filePath(file)).size() <= 100, qPrintable(file));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 //
-// The dependency direction core <- storage, devices, acquirer <- activation, sales <- ui <- app, checked on the
-// link graph CMake generates (build/<preset>/layer-graph.txt, written by cmake/PosLayerGraph.cmake).
+// The dependency direction core <- storage, devices, acquirer <- activation, sales <- ui <- app, checked on
+// the link graph CMake generates (build/<preset>/layer-graph.txt, written by cmake/PosLayerGraph.cmake).
 #include <QFile>
 #include <QMap>
 #include <QSet>
@@ -20,10 +20,11 @@ using Graph = QMap<QString, Target>;
 struct Rule
 {
     QSet<QString> allowedProjectLinks;
-    QSet<QString> forbiddenExternal;  // anywhere in the transitive closure
+    QSet<QString> forbiddenExternal; // anywhere in the transitive closure
 };
 
-const QSet<QString> noWidgets = {QStringLiteral("Qt6::Widgets"), QStringLiteral("Qt6::Gui"), QStringLiteral("Qt6::Svg")};
+const QSet<QString> noWidgets = {QStringLiteral("Qt6::Widgets"), QStringLiteral("Qt6::Gui"),
+                                 QStringLiteral("Qt6::Svg")};
 const QSet<QString> noSql = {QStringLiteral("Qt6::Sql"), QStringLiteral("SQLite::SQLite3")};
 
 QSet<QString> unite(QSet<QString> a, const QSet<QString>& b)
@@ -42,8 +43,8 @@ QMap<QString, Rule> layerRules()
     const QString simulators = QStringLiteral("pos_simulators");
     const QString ui = QStringLiteral("pos_ui");
     const QString services = QStringLiteral("services");
-    const QSet<QString> coreForbidden = unite(unite(noWidgets, noSql),
-                                              {QStringLiteral("Qt6::Network"), QStringLiteral("Qt6::SerialPort")});
+    const QSet<QString> coreForbidden =
+        unite(unite(noWidgets, noSql), {QStringLiteral("Qt6::Network"), QStringLiteral("Qt6::SerialPort")});
     const QSet<QString> simulatorLinks = {simulators, core, devices, acquirer};
     return {
         {core, {{}, coreForbidden}},
@@ -59,7 +60,8 @@ QMap<QString, Rule> layerRules()
         {ui, {{core, devices, activation, sales}, noSql}},
         {QStringLiteral("pos_app"), {{core, storage, devices, acquirer, activation, sales, ui}, {}}},
         {QStringLiteral("pos"), {{QStringLiteral("pos_app")}, {}}},
-        {QStringLiteral("pos_cli"), {{core, storage, devices, acquirer, activation, sales, simulators}, noWidgets}},
+        {QStringLiteral("pos_cli"),
+         {{core, storage, devices, acquirer, activation, sales, simulators}, noWidgets}},
         {QStringLiteral("pos-tool"), {{QStringLiteral("pos_cli")}, noWidgets}},
     };
 }
@@ -154,15 +156,17 @@ private Q_SLOTS:
 void tst_LayerRules::graphListsEveryLayer_data()
 {
     QTest::addColumn<QString>("target");
-    for (const char* name : {"pos_core", "pos_storage", "pos_devices", "pos_acquirer", "pos_activation", "pos_sales",
-                             "pos_simulators", "pos_ui", "pos_app", "pos", "pos_cli", "pos-tool"})
+    for (const char* name :
+         {"pos_core", "pos_storage", "pos_devices", "pos_acquirer", "pos_activation", "pos_sales",
+          "pos_simulators", "pos_ui", "pos_app", "pos", "pos_cli", "pos-tool"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
 void tst_LayerRules::graphListsEveryLayer()
 {
     QFETCH(QString, target);
-    QVERIFY2(realGraph().contains(target), qPrintable(target + QStringLiteral(" missing from layer-graph.txt")));
+    QVERIFY2(realGraph().contains(target),
+             qPrintable(target + QStringLiteral(" missing from layer-graph.txt")));
 }
 
 void tst_LayerRules::realLinkGraphKeepsTheDirection()
@@ -179,21 +183,28 @@ void tst_LayerRules::wrongLinkIsReported_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ui links Qt6::Sql") << u"pos_ui"_qs << u"Qt6::Sql"_qs << u"pos_ui must not reach Qt6::Sql"_qs;
-    QTest::newRow("core links Widgets") << u"pos_core"_qs << u"Qt6::Widgets"_qs << u"pos_core must not reach Qt6::Widgets"_qs;
-    QTest::newRow("core links storage") << u"pos_core"_qs << u"pos_storage"_qs << u"pos_core must not link pos_storage"_qs;
-    QTest::newRow("storage links acquirer") << u"pos_storage"_qs << u"pos_acquirer"_qs
-                                            << u"pos_storage must not link pos_acquirer"_qs;
-    QTest::newRow("sales links ui") << u"pos_sales"_qs << u"pos_ui"_qs << u"pos_sales must not link pos_ui"_qs;
-    QTest::newRow("simulators link ui") << u"pos_simulators"_qs << u"pos_ui"_qs << u"pos_simulators must not link pos_ui"_qs;
-    QTest::newRow("pos-tool links ui") << u"pos-tool"_qs << u"pos_ui"_qs << u"pos-tool must not link pos_ui"_qs;
-    QTest::newRow("activation links storage") << u"pos_activation"_qs << u"pos_storage"_qs
-                                              << u"pos_activation must not link pos_storage"_qs;
-    QTest::newRow("ui reaches Sql through storage") << u"pos_ui"_qs << u"pos_storage"_qs << u"pos_ui must not reach Qt6::Sql"_qs;
-    QTest::newRow("devices reaches Widgets transitively") << u"pos_core"_qs << u"$<LINK_ONLY:Qt6::Widgets>"_qs
-                                                          << u"pos_devices must not reach Qt6::Widgets"_qs;
-    QTest::newRow("new target without a rule") << u"pos_newfeature"_qs << u"pos_core"_qs
-                                               << u"pos_newfeature has no layer rule"_qs;
+    QTest::newRow("ui links Qt6::Sql")
+        << u"pos_ui"_qs << u"Qt6::Sql"_qs << u"pos_ui must not reach Qt6::Sql"_qs;
+    QTest::newRow("core links Widgets")
+        << u"pos_core"_qs << u"Qt6::Widgets"_qs << u"pos_core must not reach Qt6::Widgets"_qs;
+    QTest::newRow("core links storage")
+        << u"pos_core"_qs << u"pos_storage"_qs << u"pos_core must not link pos_storage"_qs;
+    QTest::newRow("storage links acquirer")
+        << u"pos_storage"_qs << u"pos_acquirer"_qs << u"pos_storage must not link pos_acquirer"_qs;
+    QTest::newRow("sales links ui") << u"pos_sales"_qs << u"pos_ui"_qs
+                                    << u"pos_sales must not link pos_ui"_qs;
+    QTest::newRow("simulators link ui")
+        << u"pos_simulators"_qs << u"pos_ui"_qs << u"pos_simulators must not link pos_ui"_qs;
+    QTest::newRow("pos-tool links ui")
+        << u"pos-tool"_qs << u"pos_ui"_qs << u"pos-tool must not link pos_ui"_qs;
+    QTest::newRow("activation links storage")
+        << u"pos_activation"_qs << u"pos_storage"_qs << u"pos_activation must not link pos_storage"_qs;
+    QTest::newRow("ui reaches Sql through storage")
+        << u"pos_ui"_qs << u"pos_storage"_qs << u"pos_ui must not reach Qt6::Sql"_qs;
+    QTest::newRow("devices reaches Widgets transitively")
+        << u"pos_core"_qs << u"$<LINK_ONLY:Qt6::Widgets>"_qs << u"pos_devices must not reach Qt6::Widgets"_qs;
+    QTest::newRow("new target without a rule")
+        << u"pos_newfeature"_qs << u"pos_core"_qs << u"pos_newfeature has no layer rule"_qs;
 }
 
 void tst_LayerRules::wrongLinkIsReported()
@@ -210,7 +221,9 @@ void tst_LayerRules::wrongLinkIsReported()
     const QStringList found = violations(graph);
     const bool named = std::any_of(found.cbegin(), found.cend(),
                                    [&](const QString& violation) { return violation.startsWith(expected); });
-    QVERIFY2(named, qPrintable(QStringLiteral("expected '%1' among: %2").arg(expected, found.join(QStringLiteral("; ")))));
+    QVERIFY2(named,
+             qPrintable(
+                 QStringLiteral("expected '%1' among: %2").arg(expected, found.join(QStringLiteral("; ")))));
 }
 
 QTEST_APPLESS_MAIN(tst_LayerRules)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
-#include "support/TestSupport.h"
 #include "core/crypto/CryptoPrimitives.h"
 #include "core/crypto/SelfTest.h"
+#include "support/TestSupport.h"
 
 #include <QTest>
 
@@ -114,8 +114,8 @@ void tst_Crypto::rejectsPartialBlocks()
     QFETCH(int, algorithm);
     QFETCH(int, dataLength);
     const QByteArray data(dataLength, '\x22');
-    const Result<QByteArray> result =
-        algorithm == 0 ? tdesEcbEncrypt(QByteArray(16, '\x01'), data) : sm4EcbEncrypt(QByteArray(16, '\x01'), data);
+    const Result<QByteArray> result = algorithm == 0 ? tdesEcbEncrypt(QByteArray(16, '\x01'), data)
+                                                     : sm4EcbEncrypt(QByteArray(16, '\x01'), data);
     QVERIFY(!result);
     QCOMPARE(result.error().code, ErrorCode::InvalidInput);
 }
@@ -125,7 +125,8 @@ void tst_Crypto::decryptInvertsEncrypt_data()
     QTest::addColumn<int>("algorithm");
     QTest::addColumn<QByteArray>("key");
     QTest::newRow("3des double length") << 0 << QByteArray::fromHex("00112233445566778899aabbccddeeff");
-    QTest::newRow("3des triple length") << 0 << QByteArray::fromHex("00112233445566778899aabbccddeeff0011223344556677");
+    QTest::newRow("3des triple length")
+        << 0 << QByteArray::fromHex("00112233445566778899aabbccddeeff0011223344556677");
     QTest::newRow("sm4") << 1 << QByteArray::fromHex("ffeeddccbbaa99887766554433221100");
 }
 

@@ -27,7 +27,8 @@ void tst_Result::valueIsReturned()
 
 void tst_Result::failureCarriesCodeMessageAndDetail()
 {
-    const Result<int> result = fail(ErrorCode::Declined, QStringLiteral("Declined by the bank"), QStringLiteral("39=05"));
+    const Result<int> result =
+        fail(ErrorCode::Declined, QStringLiteral("Declined by the bank"), QStringLiteral("39=05"));
     QVERIFY(!result);
     QCOMPARE(result.error().code, ErrorCode::Declined);
     QCOMPARE(result.error().userMessage, QStringLiteral("Declined by the bank"));

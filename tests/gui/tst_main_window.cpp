@@ -66,9 +66,10 @@ void tst_MainWindow::init()
     m_status = std::make_unique<TerminalStatus>();
     m_languages = std::make_unique<LanguageManager>();
     QVERIFY(m_languages->setLanguage(QStringLiteral("en")).hasValue());
-    m_window = std::make_unique<MainWindow>(m_status.get(), m_languages.get(),
-                                            ShellInfo{QStringLiteral("0.0-test"), QStringLiteral("/tmp/pos-test"),
-                                                      QStringLiteral("/tmp/pos-test/logs/pos.log"), false});
+    m_window =
+        std::make_unique<MainWindow>(m_status.get(), m_languages.get(),
+                                     ShellInfo{QStringLiteral("0.0-test"), QStringLiteral("/tmp/pos-test"),
+                                               QStringLiteral("/tmp/pos-test/logs/pos.log"), false});
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -119,11 +120,16 @@ void tst_MainWindow::statusBarShowsEveryState_data()
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("expectedBefore");
     QTest::addColumn<QString>("expectedAfter");
-    QTest::newRow("activation") << u"activationStatusLabel"_qs << u"Activation: Not onboarded"_qs << u"Activation: Activated"_qs;
-    QTest::newRow("acquirer") << u"acquirerStatusLabel"_qs << u"Acquirer: Not configured"_qs << u"Acquirer: Online"_qs;
-    QTest::newRow("printer") << u"printerStatusLabel"_qs << u"Receipt printer: Not configured"_qs << u"Receipt printer: Ready"_qs;
-    QTest::newRow("pin pad") << u"pinPadStatusLabel"_qs << u"PIN pad: Not configured"_qs << u"PIN pad: Fault"_qs;
-    QTest::newRow("scanner") << u"scannerStatusLabel"_qs << u"Scanner: Not configured"_qs << u"Scanner: Disconnected"_qs;
+    QTest::newRow("activation") << u"activationStatusLabel"_qs << u"Activation: Not onboarded"_qs
+                                << u"Activation: Activated"_qs;
+    QTest::newRow("acquirer") << u"acquirerStatusLabel"_qs << u"Acquirer: Not configured"_qs
+                              << u"Acquirer: Online"_qs;
+    QTest::newRow("printer") << u"printerStatusLabel"_qs << u"Receipt printer: Not configured"_qs
+                             << u"Receipt printer: Ready"_qs;
+    QTest::newRow("pin pad") << u"pinPadStatusLabel"_qs << u"PIN pad: Not configured"_qs
+                             << u"PIN pad: Fault"_qs;
+    QTest::newRow("scanner") << u"scannerStatusLabel"_qs << u"Scanner: Not configured"_qs
+                             << u"Scanner: Disconnected"_qs;
     QTest::newRow("unsynced") << u"unsyncedStatusLabel"_qs << u"Unsynced: —"_qs << u"Unsynced: 7"_qs;
 }
 
@@ -138,9 +144,12 @@ void tst_MainWindow::statusBarShowsEveryState()
     QCOMPARE(widget->text(), expectedBefore);
     m_status->setActivation(ActivationState::Activated);
     m_status->setAcquirerLink(LinkState::Online, QStringLiteral("tcp:127.0.0.1:1"));
-    m_status->setDevice(DeviceRole::ReceiptPrinter, {DeviceState::Ready, QStringLiteral("tcp:127.0.0.1:2"), {}});
-    m_status->setDevice(DeviceRole::PinPad, {DeviceState::Fault, QStringLiteral("serial:/dev/ttyS0"), QStringLiteral("x")});
-    m_status->setDevice(DeviceRole::Scanner, {DeviceState::Disconnected, QStringLiteral("serial:/dev/ttyS1"), {}});
+    m_status->setDevice(DeviceRole::ReceiptPrinter,
+                        {DeviceState::Ready, QStringLiteral("tcp:127.0.0.1:2"), {}});
+    m_status->setDevice(DeviceRole::PinPad,
+                        {DeviceState::Fault, QStringLiteral("serial:/dev/ttyS0"), QStringLiteral("x")});
+    m_status->setDevice(DeviceRole::Scanner,
+                        {DeviceState::Disconnected, QStringLiteral("serial:/dev/ttyS1"), {}});
     m_status->setUnsyncedCount(7);
     QCOMPARE(widget->text(), expectedAfter);
 }
@@ -172,9 +181,10 @@ void tst_MainWindow::windowTextsAreTranslated_data()
     QTest::addColumn<QString>("firstNavigationItem");
     QTest::addColumn<QString>("activationLabel");
     QTest::addColumn<QString>("settingsTitle");
-    QTest::newRow("zh_CN") << u"zh_CN"_qs << u"商户收银台"_qs << u"收银"_qs
-                           << u"激活：未进件"_qs << u"设置"_qs;
-    QTest::newRow("en") << u"en"_qs << u"Merchant POS"_qs << u"Sell"_qs << u"Activation: Not onboarded"_qs << u"Settings"_qs;
+    QTest::newRow("zh_CN") << u"zh_CN"_qs << u"商户收银台"_qs << u"收银"_qs << u"激活：未进件"_qs
+                           << u"设置"_qs;
+    QTest::newRow("en") << u"en"_qs << u"Merchant POS"_qs << u"Sell"_qs << u"Activation: Not onboarded"_qs
+                        << u"Settings"_qs;
 }
 
 void tst_MainWindow::windowTextsAreTranslated()
@@ -184,11 +194,14 @@ void tst_MainWindow::windowTextsAreTranslated()
     QFETCH(QString, firstNavigationItem);
     QFETCH(QString, activationLabel);
     QFETCH(QString, settingsTitle);
-    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN") == language ? QStringLiteral("en") : QStringLiteral("zh_CN"))
+    QVERIFY(m_languages
+                ->setLanguage(QStringLiteral("zh_CN") == language ? QStringLiteral("en")
+                                                                  : QStringLiteral("zh_CN"))
                 .hasValue());
     QVERIFY(m_languages->setLanguage(language).hasValue());
-    QTRY_COMPARE(m_window->windowTitle(), windowTitle);  // LanguageChange events are posted
-    QCOMPARE(m_window->findChild<QListWidget*>(QStringLiteral("navigationList"))->item(0)->text(), firstNavigationItem);
+    QTRY_COMPARE(m_window->windowTitle(), windowTitle); // LanguageChange events are posted
+    QCOMPARE(m_window->findChild<QListWidget*>(QStringLiteral("navigationList"))->item(0)->text(),
+             firstNavigationItem);
     QCOMPARE(statusLabel(QStringLiteral("activationStatusLabel"))->text(), activationLabel);
     QCOMPARE(m_window->page(PageId::Settings)->title(), settingsTitle);
 }
@@ -269,7 +282,8 @@ void tst_MainWindow::pagesFitWithoutHorizontalScrolling()
     m_window->showPage(page);
     QCoreApplication::processEvents();
     QCOMPARE(m_window->size(), QSize(1024, 768));
-    auto* scroller = qobject_cast<QScrollArea*>(m_window->findChild<QStackedWidget*>(QStringLiteral("pageStack"))->currentWidget());
+    auto* scroller = qobject_cast<QScrollArea*>(
+        m_window->findChild<QStackedWidget*>(QStringLiteral("pageStack"))->currentWidget());
     QVERIFY(scroller);
     QVERIFY(!scroller->horizontalScrollBar()->isVisible());
 }

@@ -81,8 +81,8 @@ void tst_PosProcess::versionNeedsNoDisplay()
 void tst_PosProcess::refusesToStartWithoutDisplay()
 {
     QTemporaryDir dir;
-    const auto run = runProcess(builtExecutable(QStringLiteral("pos")), {QStringLiteral("--data-dir"), dir.path()}, 20s,
-                                noDisplay);
+    const auto run = runProcess(builtExecutable(QStringLiteral("pos")),
+                                {QStringLiteral("--data-dir"), dir.path()}, 20s, noDisplay);
     QCOMPARE(run.exitCode, 6);
     QVERIFY(run.standardError.contains("no display"));
 }
@@ -90,9 +90,10 @@ void tst_PosProcess::refusesToStartWithoutDisplay()
 void tst_PosProcess::startsAndPaintsWhenSelfTestPasses()
 {
     QTemporaryDir dir;
-    const auto run = runProcess(builtExecutable(QStringLiteral("pos")),
-                                {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()},
-                                60s, noDisplay);
+    const auto run =
+        runProcess(builtExecutable(QStringLiteral("pos")),
+                   {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()},
+                   60s, noDisplay);
     QVERIFY2(run.exitCode == 0, run.standardError.constData());
     QVERIFY(!run.timedOut);
 }
@@ -121,28 +122,30 @@ void tst_PosProcess::refusesToStartWhenSelfTestFails()
 void tst_PosProcess::secondInstanceOnTheSameDataDirectoryIsRefused()
 {
     QTemporaryDir dir;
-    auto first = startProcess(builtExecutable(QStringLiteral("pos")), {QStringLiteral("--data-dir"), dir.path()});
+    auto first =
+        startProcess(builtExecutable(QStringLiteral("pos")), {QStringLiteral("--data-dir"), dir.path()});
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath(QStringLiteral("logs/pos.log"))), 20000);
-    const auto second = runProcess(builtExecutable(QStringLiteral("pos")),
-                                   {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()},
-                                   30s);
+    const auto second = runProcess(
+        builtExecutable(QStringLiteral("pos")),
+        {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()}, 30s);
     QCOMPARE(second.exitCode, 4);
-    QVERIFY2(second.standardError.contains(QByteArray::number(first->processId())), second.standardError.constData());
+    QVERIFY2(second.standardError.contains(QByteArray::number(first->processId())),
+             second.standardError.constData());
     first->kill();
     first->waitForFinished(5000);
     // A crashed first instance leaves its lock behind; the next start takes it over.
-    const auto third = runProcess(builtExecutable(QStringLiteral("pos")),
-                                  {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()},
-                                  30s);
+    const auto third = runProcess(
+        builtExecutable(QStringLiteral("pos")),
+        {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()}, 30s);
     QCOMPARE(third.exitCode, 0);
 }
 
 void tst_PosProcess::writesTheLogIntoTheDataDirectory()
 {
     QTemporaryDir dir;
-    const auto run = runProcess(builtExecutable(QStringLiteral("pos")),
-                                {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()},
-                                60s);
+    const auto run = runProcess(
+        builtExecutable(QStringLiteral("pos")),
+        {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()}, 60s);
     QCOMPARE(run.exitCode, 0);
     QFile log(dir.filePath(QStringLiteral("logs/pos.log")));
     QVERIFY(log.open(QIODevice::ReadOnly));
@@ -153,18 +156,19 @@ void tst_PosProcess::writesTheLogIntoTheDataDirectory()
 void tst_PosProcess::autopilotSavesOnePngPerPage()
 {
     QTemporaryDir shots;
-    const auto run = runProcess(builtExecutable(QStringLiteral("pos")),
-                                {QStringLiteral("--demo"), QStringLiteral("--autopilot"), shots.path()}, 90s,
-                                noDisplay);
+    const auto run =
+        runProcess(builtExecutable(QStringLiteral("pos")),
+                   {QStringLiteral("--demo"), QStringLiteral("--autopilot"), shots.path()}, 90s, noDisplay);
     QVERIFY2(run.exitCode == 0, run.standardError.constData());
-    const QStringList expected = {QStringLiteral("01-sell.png"),     QStringLiteral("02-reports.png"),
+    const QStringList expected = {QStringLiteral("01-sell.png"),       QStringLiteral("02-reports.png"),
                                   QStringLiteral("03-settlement.png"), QStringLiteral("04-devices.png"),
-                                  QStringLiteral("05-settings.png"), QStringLiteral("06-activation.png")};
+                                  QStringLiteral("05-settings.png"),   QStringLiteral("06-activation.png")};
     QCOMPARE(QDir(shots.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name), expected);
     for (const QString& name : expected) {
         const QImage image(QDir(shots.path()).filePath(name));
         QCOMPARE(image.size(), QSize(1280, 800));
-        QVERIFY(run.standardOutput.contains(QByteArray(QByteArray("screenshot ") + QDir(shots.path()).filePath(name).toUtf8())));
+        QVERIFY(run.standardOutput.contains(
+            QByteArray(QByteArray("screenshot ") + QDir(shots.path()).filePath(name).toUtf8())));
     }
 }
 

@@ -59,14 +59,15 @@ void tst_PosTool::selftestJsonPasses()
         QCOMPARE(test.toObject().value(QStringLiteral("passed")).toBool(), true);
         names << test.toObject().value(QStringLiteral("name")).toString();
     }
-    for (const char* required : {"sha256-abc", "hmac-sha256-rfc4231-2", "3des-ecb-sp800-67", "3des2-ecb-double-length",
-                                 "sm4-ecb-gbt32907", "sm3-abc"})
+    for (const char* required : {"sha256-abc", "hmac-sha256-rfc4231-2", "3des-ecb-sp800-67",
+                                 "3des2-ecb-double-length", "sm4-ecb-gbt32907", "sm3-abc"})
         QVERIFY2(names.contains(QLatin1String(required)), required);
 }
 
 void tst_PosTool::selftestHumanOutput()
 {
-    const auto run = runProcess(builtExecutable(QStringLiteral("pos-tool")), {QStringLiteral("selftest")}, 20s);
+    const auto run =
+        runProcess(builtExecutable(QStringLiteral("pos-tool")), {QStringLiteral("selftest")}, 20s);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.standardOutput.contains("PASS sm4-ecb-gbt32907"));
     QVERIFY(run.standardOutput.contains("self-test passed"));

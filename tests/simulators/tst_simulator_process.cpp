@@ -78,7 +78,9 @@ private:
 namespace {
 
 // Waits (running the event loop) until the process's stderr, accumulated in seen, contains needle.
-bool waitForStandardError(QProcess& process, QByteArray& seen, const QByteArray& needle,
+bool waitForStandardError(QProcess& process,
+                          QByteArray& seen,
+                          const QByteArray& needle,
                           std::chrono::milliseconds timeout)
 {
     QDeadlineTimer deadline(timeout);
@@ -150,10 +152,10 @@ QProcess* tst_SimulatorProcess::startSimulator(const QString& simulator, const Q
     const QRegularExpressionMatch match =
         QRegularExpression(QStringLiteral("^listening 127\\.0\\.0\\.1:(\\d+)$")).match(firstLine);
     if (!match.hasMatch()) {
-        QTest::qFail(qPrintable(QStringLiteral("first stdout line of %1 is \"%2\"; stderr: %3")
-                                    .arg(simulator, firstLine,
-                                         QString::fromUtf8(process->readAllStandardError()))),
-                     __FILE__, __LINE__);
+        QTest::qFail(
+            qPrintable(QStringLiteral("first stdout line of %1 is \"%2\"; stderr: %3")
+                           .arg(simulator, firstLine, QString::fromUtf8(process->readAllStandardError()))),
+            __FILE__, __LINE__);
         return process;
     }
     m_port = match.captured(1).toUShort();

@@ -34,8 +34,8 @@ QString builtExecutable(const QString& name)
     return QStringLiteral(POS_BIN_DIR "/") + name;
 }
 
-std::unique_ptr<QProcess> startProcess(const QString& program, const QStringList& args,
-                                       const QStringList& extraEnvironment)
+std::unique_ptr<QProcess>
+startProcess(const QString& program, const QStringList& args, const QStringList& extraEnvironment)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(environmentWith(extraEnvironment));
@@ -64,7 +64,9 @@ QString waitForLine(QProcess& process, const QString& pattern, std::chrono::mill
     return {};
 }
 
-RunResult runProcess(const QString& program, const QStringList& args, std::chrono::milliseconds timeout,
+RunResult runProcess(const QString& program,
+                     const QStringList& args,
+                     std::chrono::milliseconds timeout,
                      const QStringList& extraEnvironment)
 {
     QProcess process;

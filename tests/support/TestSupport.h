@@ -21,8 +21,8 @@ QString builtExecutable(const QString& name);
 
 // Starts program with args and a process environment in which QT_QPA_PLATFORM=offscreen; returns once
 // started (or not). The process is killed when the returned object is destroyed.
-std::unique_ptr<QProcess> startProcess(const QString& program, const QStringList& args,
-                                       const QStringList& extraEnvironment = {});
+std::unique_ptr<QProcess>
+startProcess(const QString& program, const QStringList& args, const QStringList& extraEnvironment = {});
 
 // Reads stdout until a line matching the regular expression appears or the timeout passes; returns the
 // first capture group (or the whole line when the pattern has none), or an empty string on timeout.
@@ -38,7 +38,9 @@ struct RunResult
 };
 
 // Runs program to completion (killing it after timeout).
-RunResult runProcess(const QString& program, const QStringList& args, std::chrono::milliseconds timeout,
+RunResult runProcess(const QString& program,
+                     const QStringList& args,
+                     std::chrono::milliseconds timeout,
                      const QStringList& extraEnvironment = {});
 
 // True while a process with this pid exists and is not a zombie.
@@ -53,6 +55,7 @@ bool isProcessAlive(qint64 pid);
         const auto& posVerifyResult_ = (expr);                                                               \
         if (!posVerifyResult_)                                                                               \
             QFAIL(qPrintable(QStringLiteral("%1 failed: %2 (%3)")                                            \
-                                 .arg(QStringLiteral(#expr), pos::errorCodeName(posVerifyResult_.error().code), \
+                                 .arg(QStringLiteral(#expr),                                                 \
+                                      pos::errorCodeName(posVerifyResult_.error().code),                     \
                                       posVerifyResult_.error().detail)));                                    \
     } while (false)

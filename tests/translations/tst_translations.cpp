@@ -48,7 +48,8 @@ Unfinished inspect(const QString& tsFile)
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (!type.isEmpty() || text.trimmed().isEmpty())
-                result.problems << QStringLiteral("%1: \"%2\" (%3)").arg(context, source, type.isEmpty() ? QStringLiteral("empty") : type);
+                result.problems << QStringLiteral("%1: \"%2\" (%3)")
+                                       .arg(context, source, type.isEmpty() ? QStringLiteral("empty") : type);
         }
     }
     if (xml.hasError())
@@ -63,9 +64,10 @@ Unfinished refreshedCopy(const QString& language, const QStringList& extraSource
     QFile::remove(copy);
     if (!QFile::copy(QStringLiteral(POS_SOURCE_DIR "/translations/pos_%1.ts").arg(language), copy))
         return {0, {QStringLiteral("cannot copy the .ts file")}};
-    QStringList arguments = {QStringLiteral("-silent"), QStringLiteral("-I"), QStringLiteral(POS_SOURCE_DIR),
-                             QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
-                             QStringLiteral("-extensions"), QStringLiteral("cpp,h")};
+    QStringList arguments = {QStringLiteral("-silent"),      QStringLiteral("-I"),
+                             QStringLiteral(POS_SOURCE_DIR), QStringLiteral("-locations"),
+                             QStringLiteral("none"),         QStringLiteral("-no-obsolete"),
+                             QStringLiteral("-extensions"),  QStringLiteral("cpp,h")};
     if (language == QLatin1String("en"))
         arguments << QStringLiteral("-pluralonly");
     for (const QString& folder : QStringLiteral(POS_TRANSLATED_FOLDERS).split(QLatin1Char(',')))
@@ -118,7 +120,8 @@ void tst_Translations::aNewUntranslatedStringIsDetected()
                "struct NewWidget { Q_DECLARE_TR_FUNCTIONS(NewWidget) };\n"
                "QString text() { return NewWidget::tr(\"A string nobody translated yet\"); }\n");
     file.close();
-    const Unfinished result = refreshedCopy(QStringLiteral("zh_CN"), {work.filePath(QStringLiteral("extra"))}, work);
+    const Unfinished result =
+        refreshedCopy(QStringLiteral("zh_CN"), {work.filePath(QStringLiteral("extra"))}, work);
     QCOMPARE(result.problems.size(), 1);
     QVERIFY(result.problems.first().contains(QStringLiteral("A string nobody translated yet")));
 }

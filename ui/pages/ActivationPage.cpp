@@ -6,8 +6,8 @@
 
 #include <QFrame>
 #include <QIcon>
-#include <QLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStyle>
@@ -31,7 +31,8 @@ int completedSteps(ActivationState state)
 } // namespace
 
 ActivationPage::ActivationPage(TerminalStatus* status, QWidget* parent)
-    : Page(PageId::Activation, parent), m_status(status)
+    : Page(PageId::Activation, parent)
+    , m_status(status)
 {
     QFrame* card = addCard(QStringLiteral("activationCard"));
     m_stateLabel = new QLabel(card);
@@ -56,7 +57,8 @@ ActivationPage::ActivationPage(TerminalStatus* status, QWidget* parent)
 
 void ActivationPage::retranslateUi()
 {
-    setTexts(ShellText::pageTitle(PageId::Activation), tr("Onboard with the acquirer, then activate the PIN pad with the first card swipe."));
+    setTexts(ShellText::pageTitle(PageId::Activation),
+             tr("Onboard with the acquirer, then activate the PIN pad with the first card swipe."));
     m_start->setText(tr("Start onboarding"));
     m_notice->setText(tr("The onboarding wizard (business licence, legal representative, settlement account, "
                          "agreement) and the first-swipe activation arrive with the activation feature."));

@@ -23,7 +23,8 @@ QIcon toneIcon(const QString& tone)
 } // namespace
 
 DevicesPage::DevicesPage(TerminalStatus* status, QWidget* parent)
-    : Page(PageId::Devices, parent), m_status(status)
+    : Page(PageId::Devices, parent)
+    , m_status(status)
 {
     QFrame* card = addCard(QStringLiteral("devicesCard"));
     m_table = new QTableWidget(RowCount, ColumnCount, card);
@@ -46,7 +47,8 @@ DevicesPage::DevicesPage(TerminalStatus* status, QWidget* parent)
 
 void DevicesPage::retranslateUi()
 {
-    setTexts(ShellText::pageTitle(PageId::Devices), tr("Receipt printer, PIN pad, scanner and the link to the acquirer."));
+    setTexts(ShellText::pageTitle(PageId::Devices),
+             tr("Receipt printer, PIN pad, scanner and the link to the acquirer."));
     m_table->setHorizontalHeaderLabels({tr("Device"), tr("Connection"), tr("State"), tr("Details")});
     m_notice->setText(tr("Discovery, hot-plug, the choice of devices and a self-test for each device arrive "
                          "with the device layer."));
@@ -58,8 +60,9 @@ void DevicesPage::refresh()
     const LinkState link = m_status->acquirerLink();
     setRow(AcquirerRow, tr("Acquirer host"), m_status->acquirerEndpoint(), ShellText::link(link),
            ShellText::linkTone(link), {});
-    const std::pair<int, DeviceRole> rows[] = {
-        {PrinterRow, DeviceRole::ReceiptPrinter}, {PinPadRow, DeviceRole::PinPad}, {ScannerRow, DeviceRole::Scanner}};
+    const std::pair<int, DeviceRole> rows[] = {{PrinterRow, DeviceRole::ReceiptPrinter},
+                                               {PinPadRow, DeviceRole::PinPad},
+                                               {ScannerRow, DeviceRole::Scanner}};
     for (const auto& [row, role] : rows) {
         const DeviceStatus device = m_status->device(role);
         setRow(row, ShellText::deviceRole(role), device.deviceId, ShellText::device(device.state),
@@ -67,10 +70,15 @@ void DevicesPage::refresh()
     }
 }
 
-void DevicesPage::setRow(int row, const QString& name, const QString& connection, const QString& state,
-                         const QString& tone, const QString& detail)
+void DevicesPage::setRow(int row,
+                         const QString& name,
+                         const QString& connection,
+                         const QString& state,
+                         const QString& tone,
+                         const QString& detail)
 {
-    const QString texts[ColumnCount] = {name, connection.isEmpty() ? QStringLiteral("—") : connection, state, detail};
+    const QString texts[ColumnCount] = {name, connection.isEmpty() ? QStringLiteral("—") : connection, state,
+                                        detail};
     for (int column = 0; column < ColumnCount; ++column) {
         QTableWidgetItem* item = m_table->item(row, column);
         if (!item) {

@@ -26,8 +26,12 @@ protected:
 
 private:
     void refresh();
-    void setRow(int row, const QString& name, const QString& connection, const QString& state,
-                const QString& tone, const QString& detail);
+    void setRow(int row,
+                const QString& name,
+                const QString& connection,
+                const QString& state,
+                const QString& tone,
+                const QString& detail);
 
     TerminalStatus* m_status;
     QTableWidget* m_table;

@@ -11,7 +11,11 @@ namespace pos {
 namespace ui {
 
 Page::Page(PageId id, QWidget* parent)
-    : QWidget(parent), m_id(id), m_title(new QLabel(this)), m_description(new QLabel(this)), m_content(nullptr)
+    : QWidget(parent)
+    , m_id(id)
+    , m_title(new QLabel(this))
+    , m_description(new QLabel(this))
+    , m_content(nullptr)
 {
     setObjectName(pageKey(id) + QStringLiteral("Page"));
     m_title->setObjectName(QStringLiteral("pageTitleLabel"));

@@ -18,7 +18,8 @@ ReportsPage::ReportsPage(QWidget* parent) : Page(PageId::Reports, parent)
 
 void ReportsPage::retranslateUi()
 {
-    setTexts(ShellText::pageTitle(PageId::Reports), tr("Today's takings, tenders, hours, cashiers and products."));
+    setTexts(ShellText::pageTitle(PageId::Reports),
+             tr("Today's takings, tenders, hours, cashiers and products."));
     m_notice->setText(tr("The dashboard and the day, week and month reports (with CSV and PDF export) appear "
                          "here once the ledger records sales."));
 }

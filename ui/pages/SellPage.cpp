@@ -47,7 +47,8 @@ SellPage::SellPage(TerminalStatus* status, QWidget* parent) : Page(PageId::Sell,
 
 void SellPage::retranslateUi()
 {
-    setTexts(ShellText::pageTitle(PageId::Sell), tr("Ring up sales with cash, UnionPay cards and QR payment codes."));
+    setTexts(ShellText::pageTitle(PageId::Sell),
+             tr("Ring up sales with cash, UnionPay cards and QR payment codes."));
     m_goToActivation->setText(tr("Go to activation"));
     m_payCash->setText(tr("Cash"));
     m_payCard->setText(tr("UnionPay card"));
@@ -60,9 +61,10 @@ void SellPage::retranslateUi()
 void SellPage::updateState()
 {
     const bool activated = m_status->activation() == ActivationState::Activated;
-    m_notice->setText(activated ? tr("This terminal is activated and ready to sell.")
-                                : tr("This terminal is not activated yet. Selling is enabled once the acquirer "
-                                     "has approved the shop and the PIN pad is activated with the first swipe."));
+    m_notice->setText(activated
+                          ? tr("This terminal is activated and ready to sell.")
+                          : tr("This terminal is not activated yet. Selling is enabled once the acquirer "
+                               "has approved the shop and the PIN pad is activated with the first swipe."));
     m_goToActivation->setVisible(!activated);
     for (QPushButton* button : {m_payCash, m_payCard, m_payQr})
         button->setEnabled(activated);

@@ -2,9 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "ui/pages/SettingsPage.h"
 
-#include "ui/ShellText.h"
-
 #include "ui/LanguageManager.h"
+#include "ui/ShellText.h"
 #include "ui/UiLog.h"
 
 #include <QComboBox>
@@ -17,7 +16,9 @@ namespace pos {
 namespace ui {
 
 SettingsPage::SettingsPage(LanguageManager* languages, const ShellInfo& info, QWidget* parent)
-    : Page(PageId::Settings, parent), m_languages(languages), m_info(info)
+    : Page(PageId::Settings, parent)
+    , m_languages(languages)
+    , m_info(info)
 {
     QFrame* card = addCard(QStringLiteral("settingsCard"));
     m_form = new QFormLayout();
@@ -62,7 +63,8 @@ SettingsPage::SettingsPage(LanguageManager* languages, const ShellInfo& info, QW
 void SettingsPage::retranslateUi()
 {
     setTexts(ShellText::pageTitle(PageId::Settings), tr("Language, data location and this installation."));
-    const QString labels[] = {tr("Language"), tr("Data directory"), tr("Log file"), tr("Version"), tr("Mode")};
+    const QString labels[] = {tr("Language"), tr("Data directory"), tr("Log file"), tr("Version"),
+                              tr("Mode")};
     for (int row = 0; row < 5; ++row)
         static_cast<QLabel*>(m_form->itemAt(row, QFormLayout::LabelRole)->widget())->setText(labels[row]);
     m_dataDirectory->setText(m_info.dataDirectory);

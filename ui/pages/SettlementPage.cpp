@@ -18,9 +18,11 @@ SettlementPage::SettlementPage(QWidget* parent) : Page(PageId::Settlement, paren
 
 void SettlementPage::retranslateUi()
 {
-    setTexts(ShellText::pageTitle(PageId::Settlement), tr("Close the batch with the acquirer and reconcile the totals."));
-    m_notice->setText(tr("Batch settlement, reconciliation and the expected payout per batch appear here once "
-                         "the terminal is linked to the acquirer."));
+    setTexts(ShellText::pageTitle(PageId::Settlement),
+             tr("Close the batch with the acquirer and reconcile the totals."));
+    m_notice->setText(
+        tr("Batch settlement, reconciliation and the expected payout per batch appear here once "
+           "the terminal is linked to the acquirer."));
 }
 
 } // namespace ui
