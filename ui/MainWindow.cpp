@@ -53,16 +53,17 @@ MainWindow::MainWindow(TerminalStatus* status,
     statusBar()->addPermanentWidget(m_statusPanel, 1);
     statusBar()->setSizeGripEnabled(false);
 
-    addPage(new SellPage(status, this), QStringLiteral("sell"));
-    addPage(new ReportsPage(this), QStringLiteral("reports"));
-    addPage(new SettlementPage(this), QStringLiteral("settlement"));
-    addPage(new DevicesPage(status, this), QStringLiteral("devices"));
-    addPage(new SettingsPage(languages, info, this), QStringLiteral("settings"));
-    addPage(new ActivationPage(status, this), QStringLiteral("activation"));
+    addPage(PageId::Sell, [=, this] { return new SellPage(status, this); });
+    addPage(PageId::Reports, [this] { return new ReportsPage(this); });
+    addPage(PageId::Settlement, [this] { return new SettlementPage(this); });
+    addPage(PageId::Devices, [=, this] { return new DevicesPage(status, this); });
+    addPage(PageId::Settings, [=, this] { return new SettingsPage(languages, info, this); });
+    addPage(PageId::Activation, [=, this] { return new ActivationPage(status, this); });
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
+        ensurePage(allPages().at(row));
         m_stack->setCurrentIndex(row);
         Q_EMIT currentPageChanged(currentPage());
     });
@@ -70,19 +71,28 @@ MainWindow::MainWindow(TerminalStatus* status,
     retranslateUi();
 }
 
-void MainWindow::addPage(Page* page, const QString& icon)
+void MainWindow::addPage(PageId page, std::function<Page*()> factory)
 {
-    m_pages.insert(page->id(), page);
     auto* scroller = new QScrollArea(m_stack);
-    scroller->setObjectName(pageKey(page->id()) + QStringLiteral("ScrollArea"));
+    scroller->setObjectName(pageKey(page) + QStringLiteral("ScrollArea"));
     scroller->setWidgetResizable(true);
     scroller->setFrameShape(QFrame::NoFrame);
-    scroller->setWidget(page);
     m_stack->addWidget(scroller);
-    auto* item =
-        new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), QString(), m_navigation);
-    item->setData(Qt::UserRole, pageKey(page->id()));
-    connect(page, &Page::navigationRequested, this, &MainWindow::showPage);
+    auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(pageKey(page))), QString(),
+                                     m_navigation);
+    item->setData(Qt::UserRole, pageKey(page));
+    m_factories.insert(page, std::move(factory));
+}
+
+Page* MainWindow::ensurePage(PageId id)
+{
+    if (Page* existing = m_pages.value(id))
+        return existing;
+    Page* created = m_factories.value(id)();
+    m_pages.insert(id, created);
+    static_cast<QScrollArea*>(m_stack->widget(static_cast<int>(allPages().indexOf(id))))->setWidget(created);
+    connect(created, &Page::navigationRequested, this, &MainWindow::showPage);
+    return created;
 }
 
 void MainWindow::showPage(PageId page)
@@ -96,9 +106,9 @@ PageId MainWindow::currentPage() const
     return row >= 0 ? allPages().at(row) : PageId::Sell;
 }
 
-Page* MainWindow::page(PageId page) const
+Page* MainWindow::page(PageId page)
 {
-    return m_pages.value(page);
+    return ensurePage(page);
 }
 
 void MainWindow::changeEvent(QEvent* event)

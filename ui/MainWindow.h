@@ -9,6 +9,8 @@
 #include <QMainWindow>
 #include <QMap>
 
+#include <functional>
+
 class QListWidget;
 class QStackedWidget;
 
@@ -21,6 +23,7 @@ class StatusPanel;
 
 // The application shell: navigation sidebar, page stack, status bar. Holds no business logic; pages read
 // TerminalStatus and ask services to act. status and languages are not owned and must outlive the window.
+// Pages are built on first use (start-up cost is the first page only); page() builds one when asked.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -32,7 +35,7 @@ public:
 
     void showPage(PageId page);
     PageId currentPage() const;
-    Page* page(PageId page) const;
+    Page* page(PageId page);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);
@@ -41,7 +44,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void addPage(Page* page, const QString& icon);
+    void addPage(PageId page, std::function<Page*()> factory);
+    Page* ensurePage(PageId page);
     void retranslateUi();
 
     ShellInfo m_info;
@@ -49,6 +53,7 @@ private:
     QStackedWidget* m_stack;
     StatusPanel* m_statusPanel;
     QMap<PageId, Page*> m_pages;
+    QMap<PageId, std::function<Page*()>> m_factories;
 };
 
 } // namespace ui
