@@ -3,6 +3,7 @@
 #include "app/AppOptions.h"
 
 #include "PosVersion.h"
+#include "ui/LanguageManager.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -65,6 +66,12 @@ Result<AppOptions> parseAppOptions(const QStringList& arguments)
     options.autopilotDirectory = p.parser.value(p.autopilot);
     options.quitAfterFirstFrame = p.parser.isSet(p.firstFrame);
     options.language = p.parser.value(p.language);
+    if (!options.language.isEmpty() && !ui::LanguageManager::availableLanguages().contains(options.language))
+        return fail(
+            ErrorCode::InvalidInput,
+            OptionText::tr("Unknown language %1; available: %2")
+                .arg(options.language, ui::LanguageManager::availableLanguages().join(QStringLiteral(", "))),
+            QStringLiteral("unknown --language"));
     if (p.parser.isSet(p.autopilot) && options.autopilotDirectory.isEmpty())
         return fail(ErrorCode::InvalidInput, OptionText::tr("--autopilot needs a directory."),
                     QStringLiteral("empty --autopilot"));

@@ -70,7 +70,7 @@ void TcpSimulatorServer::setUpConnection(QTcpSocket* socket)
 {
     const int number = ++m_acceptedCount;
     m_open.insert(socket, number);
-    qCInfo(lcSim).noquote() << m_name << "connection" << number << "opened," << m_open.size() << "open";
+    qCDebug(lcSim).noquote() << m_name << "connection" << number << "opened," << m_open.size() << "open";
 
     auto* idleTimer = new QTimer(socket);
     idleTimer->setSingleShot(true);
@@ -83,7 +83,7 @@ void TcpSimulatorServer::setUpConnection(QTcpSocket* socket)
     connect(socket, &QTcpSocket::bytesWritten, idleTimer, qOverload<>(&QTimer::start));
     connect(socket, &QTcpSocket::disconnected, this, [this, socket, number] {
         m_open.remove(socket);
-        qCInfo(lcSim).noquote() << m_name << "connection" << number << "closed," << m_open.size() << "open";
+        qCDebug(lcSim).noquote() << m_name << "connection" << number << "closed," << m_open.size() << "open";
         socket->deleteLater();
         Q_EMIT connectionClosed(number);
     });

@@ -61,6 +61,10 @@
         <source>--autopilot needs a directory.</source>
         <translation>--autopilot 需要指定目录。</translation>
     </message>
+    <message>
+        <source>Unknown language %1; available: %2</source>
+        <translation>不支持的语言 %1；可选：%2</translation>
+    </message>
 </context>
 <context>
     <name>pos::app::PosApplication</name>

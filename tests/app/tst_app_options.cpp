@@ -55,6 +55,7 @@ void tst_AppOptions::rejectsBadCommandLines_data()
     QTest::newRow("unknown option") << QStringList{u"pos"_qs, u"--bogus"_qs};
     QTest::newRow("missing value") << QStringList{u"pos"_qs, u"--data-dir"_qs};
     QTest::newRow("positional") << QStringList{u"pos"_qs, u"extra"_qs};
+    QTest::newRow("unknown language") << QStringList{u"pos"_qs, u"--language"_qs, u"fr"_qs};
     QTest::newRow("empty autopilot") << QStringList{u"pos"_qs, u"--autopilot="_qs};
 }
 

@@ -141,7 +141,9 @@ QStringList tst_SimulatorProcess::argsFor(const QString& simulator, const QStrin
 
 QProcess* tst_SimulatorProcess::startSimulator(const QString& simulator, const QStringList& extra)
 {
-    m_process = pos::test::startProcess(pos::test::builtExecutable(simulator), argsFor(simulator, extra));
+    // pos.sim debug output carries the connection events some tests wait for.
+    m_process = pos::test::startProcess(pos::test::builtExecutable(simulator), argsFor(simulator, extra),
+                                        {QStringLiteral("QT_LOGGING_RULES=pos.sim.debug=true")});
     QProcess* process = m_process.get();
     if (process->state() != QProcess::Running) {
         QTest::qFail(qPrintable(simulator + QStringLiteral(" did not start: ") + process->errorString()),
