@@ -12,12 +12,16 @@
 #include "app/LogSink.h"
 #include "core/TerminalStatus.h"
 #include "core/crypto/SelfTest.h"
+#include "storage/LedgerBackup.h"
+#include "storage/LedgerService.h"
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QSettings>
@@ -55,6 +59,7 @@ PosApplication::~PosApplication()
     if (m_demo)
         m_demo->stop();
     m_window.reset();
+    delete m_ledger;                                  // finishes queued ledger work, then closes the file
     QThreadPool::globalInstance()->waitForDone(2000); // pending settings writes
 }
 
@@ -121,10 +126,81 @@ std::optional<int> PosApplication::start()
         m_demo->start();
     }
 
+    openLedger();
     m_window->show();
     if (!m_options.autopilotDirectory.isEmpty() && !m_options.demo)
         startAutopilot();
     return std::nullopt;
+}
+
+void PosApplication::openLedger()
+{
+    m_ledger = new storage::LedgerService(this);
+    connect(m_ledger, &storage::LedgerService::unsyncedCountChanged, m_status.get(),
+            &TerminalStatus::setUnsyncedCount);
+    const QString path = QDir(m_dataDirectory).filePath(QStringLiteral("pos.db"));
+    m_ledger->open(path, this, [this, path](const Result<>& opened) {
+        if (opened) {
+            qCInfo(lcApp).noquote() << "ledger open:" << path;
+            backupLedgerIfDue();
+            m_backupTimer = new QTimer(this);
+            m_backupTimer->setInterval(std::chrono::hours(1));
+            connect(m_backupTimer, &QTimer::timeout, this, &PosApplication::backupLedgerIfDue);
+            m_backupTimer->start();
+            return;
+        }
+        reportLedgerProblem(opened.error());
+    });
+}
+
+void PosApplication::backupLedgerIfDue()
+{
+    // One backup per day, kept for backupKeepDays days, made on the writer thread (backing up while selling
+    // is safe: the online backup API copies one committed state).
+    constexpr int backupKeepDays = 14;
+    const QString directory = QDir(m_dataDirectory).filePath(QStringLiteral("backups"));
+    const QDate today = QDate::currentDate();
+    const QString target = QDir(directory).filePath(storage::dailyBackupName(today));
+    m_ledger->run<QString>(
+        [directory, target, today](storage::Ledger& ledger) -> Result<QString> {
+            if (QFile::exists(target))
+                return QString();
+            if (!QDir().mkpath(directory))
+                return fail(ErrorCode::IoFailure, tr("The backup folder cannot be created."), directory);
+            const Result<storage::BackupInfo> backup = storage::backupLedger(ledger.database(), target);
+            if (!backup)
+                return Failure{backup.error()};
+            if (const Result<QStringList> pruned =
+                    storage::pruneDailyBackups(directory, backupKeepDays, today);
+                !pruned)
+                qCWarning(lcApp).noquote() << "old backups not pruned:" << pruned.error().detail;
+            return target;
+        },
+        this,
+        [](const Result<QString>& done) {
+            if (!done)
+                qCWarning(lcApp).noquote() << "daily ledger backup failed:" << done.error().detail;
+            else if (!done.value().isEmpty())
+                qCInfo(lcApp).noquote() << "daily ledger backup written:" << done.value();
+        });
+}
+
+void PosApplication::reportLedgerProblem(const Error& error)
+{
+    // Never a silent new database: the file stays as it is for support, and selling stays disabled.
+    const QString message =
+        tr("%1\nThe file was kept as it is. Restore the ledger from a backup (pos-tool ledger restore) or "
+           "call support.")
+            .arg(error.userMessage);
+    qCCritical(lcApp).noquote() << "ledger unusable:" << error.detail;
+    std::fprintf(stderr, "pos: %s\n", qPrintable(message));
+    m_status->setLedgerProblem(message);
+    if (!hasInteractiveDisplay() || !m_options.autopilotDirectory.isEmpty() || m_options.quitAfterFirstFrame)
+        return;
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Merchant POS"), message, QMessageBox::Ok, m_window.get());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 Result<QString> PosApplication::resolveDataDirectory()

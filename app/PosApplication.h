@@ -7,12 +7,16 @@
 
 #include <QObject>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
 
 namespace pos {
 class TerminalStatus;
+namespace storage {
+class LedgerService;
+} // namespace storage
 namespace ui {
 class LanguageManager;
 class MainWindow;
@@ -51,6 +55,9 @@ private:
     void saveLanguage(const QString& language) const;
     void onDemoReady(const DemoEndpoints& endpoints);
     void startAutopilot();
+    void openLedger();
+    void backupLedgerIfDue();
+    void reportLedgerProblem(const Error& error);
 
     AppOptions m_options;
     QString m_dataDirectory;
@@ -60,6 +67,8 @@ private:
     std::unique_ptr<TerminalStatus> m_status;
     std::unique_ptr<ui::LanguageManager> m_languages;
     std::unique_ptr<ui::MainWindow> m_window;
+    storage::LedgerService* m_ledger = nullptr;
+    QTimer* m_backupTimer = nullptr;
     DemoSupervisor* m_demo = nullptr;
     Autopilot* m_autopilot = nullptr;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "cli/Command.h"
+#include "cli/LedgerCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/VersionCommand.h"
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<VersionCommand>());
     commands.push_back(std::make_unique<SelfTestCommand>());
+    commands.push_back(std::make_unique<LedgerCommand>());
     return commands;
 }
 

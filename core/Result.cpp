@@ -12,6 +12,11 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::AlreadyRunning: return QStringLiteral("AlreadyRunning");
     case ErrorCode::IoFailure: return QStringLiteral("IoFailure");
     case ErrorCode::StorageFailure: return QStringLiteral("StorageFailure");
+    case ErrorCode::StorageFull: return QStringLiteral("StorageFull");
+    case ErrorCode::StorageCorrupt: return QStringLiteral("StorageCorrupt");
+    case ErrorCode::StorageBusy: return QStringLiteral("StorageBusy");
+    case ErrorCode::VersionMismatch: return QStringLiteral("VersionMismatch");
+    case ErrorCode::OutcomeUnknown: return QStringLiteral("OutcomeUnknown");
     case ErrorCode::CryptoFailure: return QStringLiteral("CryptoFailure");
     case ErrorCode::SelfTestFailed: return QStringLiteral("SelfTestFailed");
     case ErrorCode::ProtocolViolation: return QStringLiteral("ProtocolViolation");

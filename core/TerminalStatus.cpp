@@ -43,6 +43,14 @@ void TerminalStatus::setUnsyncedCount(qint64 count)
     Q_EMIT unsyncedCountChanged(count);
 }
 
+void TerminalStatus::setLedgerProblem(const QString& problem)
+{
+    if (m_ledgerProblem == problem)
+        return;
+    m_ledgerProblem = problem;
+    Q_EMIT ledgerProblemChanged(problem);
+}
+
 void TerminalStatus::setDemoMode(bool demo)
 {
     if (m_demoMode == demo)

@@ -38,12 +38,16 @@ public:
     DeviceStatus device(DeviceRole role) const { return m_devices.value(role); }
     // Ledger entries not yet acknowledged by the acquirer; -1 while no ledger is connected.
     qint64 unsyncedCount() const { return m_unsyncedCount; }
+    // Translated reason why the ledger cannot be used (damaged, foreign, newer file…); empty while it is
+    // fine.
+    QString ledgerProblem() const { return m_ledgerProblem; }
     bool demoMode() const { return m_demoMode; }
 
     void setActivation(ActivationState state);
     void setAcquirerLink(LinkState state, const QString& endpoint = {});
     void setDevice(DeviceRole role, const DeviceStatus& status);
     void setUnsyncedCount(qint64 count);
+    void setLedgerProblem(const QString& problem);
     void setDemoMode(bool demo);
 
 Q_SIGNALS:
@@ -51,6 +55,7 @@ Q_SIGNALS:
     void acquirerLinkChanged(pos::LinkState state);
     void deviceChanged(pos::DeviceRole role, const pos::DeviceStatus& status);
     void unsyncedCountChanged(qint64 count);
+    void ledgerProblemChanged(const QString& problem);
     void demoModeChanged(bool demo);
 
 private:
@@ -59,6 +64,7 @@ private:
     QString m_acquirerEndpoint;
     QMap<DeviceRole, DeviceStatus> m_devices;
     qint64 m_unsyncedCount = -1;
+    QString m_ledgerProblem;
     bool m_demoMode = false;
 };
 

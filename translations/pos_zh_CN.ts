@@ -42,7 +42,7 @@
         <translation>在后台逐页浏览，每页保存一张 PNG 到 DIR，然后退出。</translation>
     </message>
     <message>
-        <source>Exit right after the main window&apos;s first paint (benchmarks).</source>
+        <source>Exit right after the main window's first paint (benchmarks).</source>
         <translation>主窗口首次绘制后立即退出（用于基准测试）。</translation>
     </message>
     <message>
@@ -84,6 +84,27 @@
         <source>Merchant POS</source>
         <translation>商户收银台</translation>
     </message>
+    <message>
+        <source>%1
+The file was kept as it is. Restore the ledger from a backup (pos-tool ledger restore) or call support.</source>
+        <translation>%1
+文件已原样保留。请从备份恢复账本（pos-tool ledger restore），或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be created.</source>
+        <translation>无法创建备份文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::cli::LedgerCommand</name>
+    <message>
+        <source>%1 is not a POS ledger.</source>
+        <translation>%1 不是收银账本。</translation>
+    </message>
+    <message>
+        <source>%1 already exists: generate only creates a new ledger.</source>
+        <translation>%1 已存在：generate 只会创建新账本。</translation>
+    </message>
 </context>
 <context>
     <name>pos::crypto::CryptoText</name>
@@ -98,6 +119,332 @@
     <message>
         <source>The data is not a whole number of cipher blocks.</source>
         <translation>数据长度不是分组长度的整数倍。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::Ledger</name>
+    <message>
+        <source>A user needs a login and a name.</source>
+        <translation>用户需要登录名和姓名。</translation>
+    </message>
+    <message>
+        <source>A user needs a credential.</source>
+        <translation>用户需要设置登录凭据。</translation>
+    </message>
+    <message>
+        <source>A product needs a code and a name.</source>
+        <translation>商品需要编码和名称。</translation>
+    </message>
+    <message>
+        <source>The price or tax rate is not valid.</source>
+        <translation>价格或税率无效。</translation>
+    </message>
+    <message>
+        <source>The opening float cannot be negative.</source>
+        <translation>备用金不能为负数。</translation>
+    </message>
+    <message>
+        <source>This cashier already has an open shift, or does not exist.</source>
+        <translation>该收银员已有未结班次，或该收银员不存在。</translation>
+    </message>
+    <message>
+        <source>The terminal id must have 8 characters and the merchant id 15.</source>
+        <translation>终端号须为 8 位，商户号须为 15 位。</translation>
+    </message>
+    <message>
+        <source>An audit event needs a name.</source>
+        <translation>审计事件需要名称。</translation>
+    </message>
+    <message>
+        <source>The card number must be masked (first 6 and last 4 digits).</source>
+        <translation>卡号必须脱敏（仅保留前 6 位和后 4 位）。</translation>
+    </message>
+    <message>
+        <source>The card reference is not valid.</source>
+        <translation>卡片标识无效。</translation>
+    </message>
+    <message>
+        <source>The card amount is not valid.</source>
+        <translation>刷卡金额无效。</translation>
+    </message>
+    <message>
+        <source>The card entry mode is not valid.</source>
+        <translation>读卡方式无效。</translation>
+    </message>
+    <message>
+        <source>A void or refund must name the original payment.</source>
+        <translation>撤销或退货必须指定原交易。</translation>
+    </message>
+    <message>
+        <source>The card payment does not exist.</source>
+        <translation>该刷卡交易不存在。</translation>
+    </message>
+    <message>
+        <source>This terminal has no terminal and merchant id yet: activate it first.</source>
+        <translation>本终端尚无终端号和商户号，请先激活。</translation>
+    </message>
+    <message>
+        <source>This batch has used every trace number. Settle the batch first.</source>
+        <translation>本批次的流水号已用完，请先结算。</translation>
+    </message>
+    <message>
+        <source>The answer for this card payment came too late; it is being reversed.</source>
+        <translation>该刷卡交易的应答超时到达，交易正在冲正。</translation>
+    </message>
+    <message>
+        <source>This card payment cannot be reversed.</source>
+        <translation>该刷卡交易无法冲正。</translation>
+    </message>
+    <message>
+        <source>The reversal record of this card payment is missing.</source>
+        <translation>该刷卡交易缺少冲正记录。</translation>
+    </message>
+    <message>
+        <source>There is no open shift. Open a shift before selling.</source>
+        <translation>当前没有未结班次，请先开班再收银。</translation>
+    </message>
+    <message>
+        <source>Every payment must be a positive amount.</source>
+        <translation>每笔支付金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The cash handed over is less than the amount to pay.</source>
+        <translation>实收现金少于应付金额。</translation>
+    </message>
+    <message>
+        <source>A card payment is missing its host approval.</source>
+        <translation>刷卡支付缺少主机批准。</translation>
+    </message>
+    <message>
+        <source>A QR payment is missing its confirmation.</source>
+        <translation>扫码支付缺少支付确认。</translation>
+    </message>
+    <message>
+        <source>The payments (%1) do not add up to the total (%2).</source>
+        <translation>支付合计（%1）与应收总额（%2）不符。</translation>
+    </message>
+    <message>
+        <source>The card or QR payment cannot be used for this sale (not approved, another amount, or already used).</source>
+        <translation>该刷卡或扫码支付不能用于本笔销售（未获批准、金额不符或已被使用）。</translation>
+    </message>
+    <message>
+        <source>A sale needs at least one line.</source>
+        <translation>销售至少需要一个商品行。</translation>
+    </message>
+    <message>
+        <source>The quantity of "%1" is not valid.</source>
+        <translation>“%1”的数量无效。</translation>
+    </message>
+    <message>
+        <source>The price or discount of "%1" is not valid.</source>
+        <translation>“%1”的价格或折扣无效。</translation>
+    </message>
+    <message>
+        <source>A sale line is incomplete.</source>
+        <translation>商品行信息不完整。</translation>
+    </message>
+    <message>
+        <source>The amount of "%1" is too large.</source>
+        <translation>“%1”的金额过大。</translation>
+    </message>
+    <message>
+        <source>The discount on "%1" is larger than its price.</source>
+        <translation>“%1”的折扣超过了其价格。</translation>
+    </message>
+    <message>
+        <source>The ticket discount is larger than the sale.</source>
+        <translation>整单折扣超过了销售金额。</translation>
+    </message>
+    <message>
+        <source>A refund line does not belong to the original sale.</source>
+        <translation>退货商品行不属于原销售单。</translation>
+    </message>
+    <message>
+        <source>"%1": the refund is more than what was sold and not yet refunded.</source>
+        <translation>“%1”：退货数量超过了已售且未退的数量。</translation>
+    </message>
+    <message>
+        <source>A refund needs at least one line.</source>
+        <translation>退货至少需要一个商品行。</translation>
+    </message>
+    <message>
+        <source>Only a completed sale can be refunded.</source>
+        <translation>只有已完成的销售才能退货。</translation>
+    </message>
+    <message>
+        <source>The ledger is not open.</source>
+        <translation>账本未打开。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::LedgerBackup</name>
+    <message>
+        <source>The ledger file could not be moved aside.</source>
+        <translation>无法将账本文件移至一旁保存。</translation>
+    </message>
+    <message>
+        <source>The copy of the ledger could not be completed.</source>
+        <translation>账本副本未能完成。</translation>
+    </message>
+    <message>
+        <source>The copy of the ledger failed its integrity check.</source>
+        <translation>账本副本未通过完整性检查。</translation>
+    </message>
+    <message>
+        <source>The copy of the ledger could not be saved to disk.</source>
+        <translation>无法将账本副本写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Choose a different file for the backup.</source>
+        <translation>请为备份选择另一个文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose a file name for the backup.</source>
+        <translation>%1 是文件夹，请为备份指定文件名。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1. Check that the folder exists, is writable and the disk is connected.</source>
+        <translation>无法将备份写入 %1。请检查文件夹是否存在、是否可写，以及磁盘是否已连接。</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2</source>
+        <translation>备份到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The backup and the ledger are the same file.</source>
+        <translation>备份文件与账本是同一个文件。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged or is not a POS ledger backup. Nothing was changed.</source>
+        <translation>备份 %1 已损坏或不是收银账本备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist. Nothing was changed.</source>
+        <translation>备份 %1 不存在。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be opened. Nothing was changed.</source>
+        <translation>无法打开备份 %1。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 is not a POS ledger backup. Nothing was changed.</source>
+        <translation>%1 不是收银账本备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1 The current ledger was not changed.</source>
+        <translation>无法恢复备份：%1 当前账本未做更改。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: the ledger file could not be replaced.</source>
+        <translation>无法恢复备份：无法替换账本文件。</translation>
+    </message>
+    <message>
+        <source>The ledger file %1 does not exist.</source>
+        <translation>账本文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Keep at least one day of backups.</source>
+        <translation>至少保留一天的备份。</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist.</source>
+        <translation>备份文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Old backups in %1 could not be deleted.</source>
+        <translation>无法删除 %1 中的旧备份。</translation>
+    </message>
+    <message>
+        <source>The ledger is busy. Please try the backup again.</source>
+        <translation>账本正忙，请重新备份。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::LedgerReports</name>
+    <message>
+        <source>Reports cannot be run on the selling connection.</source>
+        <translation>不能在收银连接上运行报表。</translation>
+    </message>
+    <message>
+        <source>The report period is not valid.</source>
+        <translation>报表期间无效。</translation>
+    </message>
+    <message>
+        <source>The number of products to show is not valid.</source>
+        <translation>要显示的商品数量无效。</translation>
+    </message>
+    <message>
+        <source>There is no such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::Migrator</name>
+    <message>
+        <source>%1 is not a POS ledger. It was left untouched; choose the right file or restore a backup.</source>
+        <translation>%1 不是收银账本，文件未被改动。请选择正确的文件或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The ledger was written by a newer version of the POS (schema %1; this version knows up to %2). Update the POS.</source>
+        <translation>该账本由更新版本的收银程序写入（结构版本 %1，本版本最高支持 %2）。请升级收银程序。</translation>
+    </message>
+    <message>
+        <source>The ledger schema could not be upgraded.</source>
+        <translation>无法升级账本结构。</translation>
+    </message>
+    <message>
+        <source>The ledger needs an upgrade first.</source>
+        <translation>账本需要先升级。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::StorageText</name>
+    <message>
+        <source>The ledger file %1 does not exist.</source>
+        <translation>账本文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The ledger file %1 cannot be opened.</source>
+        <translation>无法打开账本文件 %1。</translation>
+    </message>
+    <message>
+        <source>The ledger database could not be configured.</source>
+        <translation>无法配置账本数据库。</translation>
+    </message>
+    <message>
+        <source>The ledger could not be updated.</source>
+        <translation>无法更新账本。</translation>
+    </message>
+    <message>
+        <source>The ledger returned no result.</source>
+        <translation>账本未返回结果。</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满，未保存任何内容。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>The ledger file is damaged or is not a ledger. Restore it from a backup.</source>
+        <translation>账本文件已损坏或不是账本，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The ledger is busy. Please try again.</source>
+        <translation>账本正忙，请重试。</translation>
+    </message>
+    <message>
+        <source>The ledger could not be read or written (disk error).</source>
+        <translation>无法读写账本（磁盘错误）。</translation>
+    </message>
+    <message>
+        <source>After a disk error the ledger must be reopened before it can be used again.</source>
+        <translation>发生磁盘错误后，必须重新打开账本才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::storage::TransactionGuard</name>
+    <message>
+        <source>The disk reported an error while saving: this may or may not have been saved. Reopen the ledger and check the last entry before entering it again.</source>
+        <translation>保存时磁盘报告错误：本笔记录可能已保存，也可能未保存。请重新打开账本并核对最后一笔记录后再重新录入。</translation>
     </message>
 </context>
 <context>
@@ -199,7 +546,7 @@
 <context>
     <name>pos::ui::ReportsPage</name>
     <message>
-        <source>Today&apos;s takings, tenders, hours, cashiers and products.</source>
+        <source>Today's takings, tenders, hours, cashiers and products.</source>
         <translation>今日营业额，按支付方式、时段、收银员和商品统计。</translation>
     </message>
     <message>
@@ -410,6 +757,10 @@
     <message>
         <source>Ledger entries not yet acknowledged by the acquirer</source>
         <translation>尚未得到收单机构确认的账本记录</translation>
+    </message>
+    <message>
+        <source>Ledger: error</source>
+        <translation>账本：错误</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,7 @@ StatusPanel::StatusPanel(TerminalStatus* status, QWidget* parent)
     connect(m_status, &TerminalStatus::acquirerLinkChanged, this, &StatusPanel::refresh);
     connect(m_status, &TerminalStatus::deviceChanged, this, &StatusPanel::refresh);
     connect(m_status, &TerminalStatus::unsyncedCountChanged, this, &StatusPanel::refresh);
+    connect(m_status, &TerminalStatus::ledgerProblemChanged, this, &StatusPanel::refresh);
     connect(m_status, &TerminalStatus::demoModeChanged, this, &StatusPanel::refresh);
     refresh();
 }
@@ -82,6 +83,11 @@ void StatusPanel::refresh()
     }
 
     const qint64 unsynced = m_status->unsyncedCount();
+    if (!m_status->ledgerProblem().isEmpty()) {
+        setLabel(m_unsynced, tr("Ledger: error"), QStringLiteral("error"));
+        m_unsynced->setToolTip(m_status->ledgerProblem());
+        return;
+    }
     setLabel(m_unsynced, ShellText::unsynced(unsynced),
              unsynced < 0 ? QStringLiteral("unknown")
                           : (unsynced == 0 ? QStringLiteral("ok") : QStringLiteral("warn")));

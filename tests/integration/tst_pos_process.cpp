@@ -5,6 +5,7 @@
 #include "PosVersion.h"
 #include "support/TestSupport.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void secondInstanceOnTheSameDataDirectoryIsRefused();
     void writesTheLogIntoTheDataDirectory();
     void autopilotSavesOnePngPerPage();
+    void createsTheLedgerInTheDataDirectory();
+    void damagedLedgerIsKeptAndReported();
     void demoSimulatorsShutDownCleanly();
     void demoSimulatorsDieWithACrashedPos();
     void orphanCheckDetectsUnguardedSimulators();
@@ -170,6 +173,48 @@ void tst_PosProcess::autopilotSavesOnePngPerPage()
         QVERIFY(run.standardOutput.contains(
             QByteArray(QByteArray("screenshot ") + QDir(shots.path()).filePath(name).toUtf8())));
     }
+}
+
+void tst_PosProcess::createsTheLedgerInTheDataDirectory()
+{
+    QTemporaryDir dir;
+    QTemporaryDir shots;
+    const auto run = runProcess(
+        builtExecutable(QStringLiteral("pos")),
+        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--autopilot"), shots.path()}, 90s);
+    QVERIFY2(run.exitCode == 0, run.standardError.constData());
+    QVERIFY(run.standardError.contains(
+        QByteArray("ledger open: " + dir.filePath(QStringLiteral("pos.db")).toUtf8())));
+    QFile ledger(dir.filePath(QStringLiteral("pos.db")));
+    QVERIFY(ledger.open(QIODevice::ReadOnly));
+    QVERIFY(ledger.read(16).startsWith("SQLite format 3"));
+    // The daily backup is made as soon as the ledger is open.
+    const QString backup =
+        dir.filePath(QStringLiteral("backups/ledger-%1.db").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QVERIFY2(QFile::exists(backup), run.standardError.constData());
+}
+
+// Never a silent new database: a damaged ledger stays byte-identical and the problem is reported.
+void tst_PosProcess::damagedLedgerIsKeptAndReported()
+{
+    QTemporaryDir dir;
+    QTemporaryDir shots;
+    QFile damaged(dir.filePath(QStringLiteral("pos.db")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    QByteArray garbage(16384, '\0');
+    for (int i = 0; i < garbage.size(); ++i)
+        garbage[i] = static_cast<char>((i * 131 + 7) % 251);
+    damaged.write(garbage);
+    damaged.close();
+    const auto run = runProcess(builtExecutable(QStringLiteral("pos")),
+                                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--language"),
+                                 QStringLiteral("en"), QStringLiteral("--autopilot"), shots.path()},
+                                90s);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.standardError.contains("damaged"), run.standardError.constData());
+    QVERIFY(run.standardError.contains("pos-tool ledger restore"));
+    QVERIFY(damaged.open(QIODevice::ReadOnly));
+    QCOMPARE(damaged.readAll(), garbage);
 }
 
 void tst_PosProcess::demoSimulatorsShutDownCleanly()

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "core/ledger/LedgerTypes.h"
+
+namespace pos {
+
+QString tenderKindKey(TenderKind kind)
+{
+    switch (kind) {
+    case TenderKind::Cash: return QStringLiteral("cash");
+    case TenderKind::Card: return QStringLiteral("card");
+    case TenderKind::Qr: return QStringLiteral("qr");
+    }
+    return {};
+}
+
+QString userRoleKey(UserRole role)
+{
+    switch (role) {
+    case UserRole::Owner: return QStringLiteral("owner");
+    case UserRole::Supervisor: return QStringLiteral("supervisor");
+    case UserRole::Cashier: return QStringLiteral("cashier");
+    case UserRole::Installer: return QStringLiteral("installer");
+    }
+    return {};
+}
+
+QString cardTransactionTypeKey(CardTransactionType type)
+{
+    switch (type) {
+    case CardTransactionType::Sale: return QStringLiteral("sale");
+    case CardTransactionType::Void: return QStringLiteral("void");
+    case CardTransactionType::Refund: return QStringLiteral("refund");
+    case CardTransactionType::Activation: return QStringLiteral("activation");
+    }
+    return {};
+}
+
+} // namespace pos
