@@ -62,13 +62,15 @@ Result<qint64> append(SqliteDatabase& database, const AuditEvent& event)
     last.value()->reset();
 
     const QString outcome = event.success ? QStringLiteral("success") : QStringLiteral("failure");
-    const QByteArray hash = chainHash(previous, canonicalContent(id, event.createdMs, event.userId, event.event,
-                                                                 outcome, event.origin, event.resource, event.detail));
+    const QByteArray hash =
+        chainHash(previous, canonicalContent(id, event.createdMs, event.userId, event.event, outcome,
+                                             event.origin, event.resource, event.detail));
     if (hash.size() != 32)
         return fail(ErrorCode::CryptoFailure, QStringLiteral("SHA-256 failed"), QStringLiteral("audit hash"));
-    const Result<SqliteStatement*> insert = database.prepare(QStringLiteral(
-        "INSERT INTO audit_log (id, created_ms, user_id, event, outcome, origin, resource, detail, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const Result<SqliteStatement*> insert =
+        database.prepare(QStringLiteral("INSERT INTO audit_log (id, created_ms, user_id, event, outcome, "
+                                        "origin, resource, detail, prev_hash, hash) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return Failure{insert.error()};
     insert.value()
@@ -97,12 +99,13 @@ Result<qint64> anchor(SqliteDatabase& database, std::optional<qint64> batchId, q
     if (!hasLast)
         return Failure{hasLast.error()};
     if (!hasLast.value())
-        return fail(ErrorCode::NotFound, QStringLiteral("The audit log is empty."), QStringLiteral("nothing to anchor"));
+        return fail(ErrorCode::NotFound, QStringLiteral("The audit log is empty."),
+                    QStringLiteral("nothing to anchor"));
     const qint64 auditId = last.value()->int64(0);
     const QByteArray hash = last.value()->blob(1);
     last.value()->reset();
-    const Result<SqliteStatement*> insert = database.prepare(
-        QStringLiteral("INSERT INTO audit_anchors (audit_id, batch_id, hash, created_ms) VALUES (?, ?, ?, ?)"));
+    const Result<SqliteStatement*> insert = database.prepare(QStringLiteral(
+        "INSERT INTO audit_anchors (audit_id, batch_id, hash, created_ms) VALUES (?, ?, ?, ?)"));
     if (!insert)
         return Failure{insert.error()};
     insert.value()->bind(1, auditId).bind(2, batchId).bind(3, hash).bind(4, nowMs);
@@ -114,9 +117,9 @@ Result<qint64> anchor(SqliteDatabase& database, std::optional<qint64> batchId, q
 Result<ChainReport> verify(SqliteDatabase& database)
 {
     ChainReport report;
-    const Result<SqliteStatement*> rows = database.prepare(
-        QStringLiteral("SELECT id, created_ms, user_id, event, outcome, origin, resource, detail, prev_hash, hash "
-                       "FROM audit_log ORDER BY id"));
+    const Result<SqliteStatement*> rows = database.prepare(QStringLiteral(
+        "SELECT id, created_ms, user_id, event, outcome, origin, resource, detail, prev_hash, hash "
+        "FROM audit_log ORDER BY id"));
     if (!rows)
         return Failure{rows.error()};
     SqliteStatement& row = *rows.value();
@@ -143,8 +146,8 @@ Result<ChainReport> verify(SqliteDatabase& database)
             broken(QStringLiteral("prev_hash does not match the previous row"));
             break;
         }
-        const QByteArray content = canonicalContent(id, row.int64(1), row.optionalInt64(2), row.text(3), row.text(4),
-                                                    row.text(5), row.text(6), row.text(7));
+        const QByteArray content = canonicalContent(id, row.int64(1), row.optionalInt64(2), row.text(3),
+                                                    row.text(4), row.text(5), row.text(6), row.text(7));
         const QByteArray hash = chainHash(previous, content);
         if (hash != row.blob(9)) {
             broken(QStringLiteral("hash mismatch"));
@@ -157,9 +160,10 @@ Result<ChainReport> verify(SqliteDatabase& database)
     if (!report.intact)
         return report;
 
-    const Result<SqliteStatement*> anchors = database.prepare(QStringLiteral(
-        "SELECT a.id, a.audit_id, a.hash, l.hash FROM audit_anchors a LEFT JOIN audit_log l ON l.id = a.audit_id "
-        "ORDER BY a.id"));
+    const Result<SqliteStatement*> anchors =
+        database.prepare(QStringLiteral("SELECT a.id, a.audit_id, a.hash, l.hash FROM audit_anchors a LEFT "
+                                        "JOIN audit_log l ON l.id = a.audit_id "
+                                        "ORDER BY a.id"));
     if (!anchors)
         return Failure{anchors.error()};
     for (;;) {

@@ -37,8 +37,8 @@ struct ChainReport
 {
     bool intact = true;
     qint64 rows = 0;
-    qint64 firstBadId = 0;  // 0 when intact
-    QString problem;        // untranslated, e.g. "row 17: hash mismatch"
+    qint64 firstBadId = 0; // 0 when intact
+    QString problem;       // untranslated, e.g. "row 17: hash mismatch"
 };
 
 // Walks the whole chain and the anchors. Read-only.

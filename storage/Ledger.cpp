@@ -27,10 +27,10 @@ LocalStamp localStamp(qint64 utcMs)
 
 Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, Creation creation)
 {
-    auto opened = SqliteDatabase::open(path, SqliteDatabase::Access::ReadWrite,
-                                       creation == Creation::CreateIfMissing
-                                           ? SqliteDatabase::Creation::CreateIfMissing
-                                           : SqliteDatabase::Creation::MustExist);
+    auto opened =
+        SqliteDatabase::open(path, SqliteDatabase::Access::ReadWrite,
+                             creation == Creation::CreateIfMissing ? SqliteDatabase::Creation::CreateIfMissing
+                                                                   : SqliteDatabase::Creation::MustExist);
     if (!opened)
         return Failure{opened.error()};
     std::unique_ptr<SqliteDatabase> database = std::move(opened).value();
@@ -41,15 +41,14 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, Creation creat
     return std::make_unique<Ledger>(std::move(database));
 }
 
-Ledger::Ledger(std::unique_ptr<SqliteDatabase> database)
-    : m_database(std::move(database))
-{
-}
+Ledger::Ledger(std::unique_ptr<SqliteDatabase> database) : m_database(std::move(database))
+{}
 
 Result<qint64> Ledger::addUser(const NewUser& user, qint64 nowMs)
 {
     if (user.login.trimmed().isEmpty() || user.displayName.trimmed().isEmpty())
-        return invalid(LedgerText::tr("A user needs a login and a name."), QStringLiteral("empty login or name"));
+        return invalid(LedgerText::tr("A user needs a login and a name."),
+                       QStringLiteral("empty login or name"));
     if (user.credentialHash.isEmpty() || user.credentialSalt.isEmpty() || user.credentialParams.isEmpty())
         return invalid(LedgerText::tr("A user needs a credential."), QStringLiteral("missing credential"));
     TransactionGuard transaction(*m_database);
@@ -72,10 +71,9 @@ Result<qint64> Ledger::addUser(const NewUser& user, qint64 nowMs)
     if (const Result<> ran = insert.value()->run(); !ran)
         return Failure{ran.error()};
     const qint64 id = m_database->lastInsertRowId();
-    if (const Result<qint64> audited = audit::append(*m_database, {nowMs, std::nullopt, QStringLiteral("user.created"),
-                                                                    true, QStringLiteral("ledger"),
-                                                                    QStringLiteral("user:%1").arg(id),
-                                                                    userRoleKey(user.role)});
+    if (const Result<qint64> audited = audit::append(
+            *m_database, {nowMs, std::nullopt, QStringLiteral("user.created"), true, QStringLiteral("ledger"),
+                          QStringLiteral("user:%1").arg(id), userRoleKey(user.role)});
         !audited)
         return Failure{audited.error()};
     if (const Result<> committed = transaction.commit(); !committed)
@@ -86,12 +84,15 @@ Result<qint64> Ledger::addUser(const NewUser& user, qint64 nowMs)
 Result<qint64> Ledger::addProduct(const NewProduct& product, qint64 nowMs)
 {
     if (product.code.trimmed().isEmpty() || product.name.trimmed().isEmpty())
-        return invalid(LedgerText::tr("A product needs a code and a name."), QStringLiteral("empty code or name"));
+        return invalid(LedgerText::tr("A product needs a code and a name."),
+                       QStringLiteral("empty code or name"));
     if (product.price.isNegative() || product.taxRateBp < 0 || product.taxRateBp > 10000)
-        return invalid(LedgerText::tr("The price or tax rate is not valid."), QStringLiteral("bad price or tax"));
-    const Result<SqliteStatement*> insert = m_database->prepare(QStringLiteral(
-        "INSERT INTO products (code, name, pinyin_initials, category_id, unit, price_fen, tax_rate_bp, stock_milli, "
-        "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        return invalid(LedgerText::tr("The price or tax rate is not valid."),
+                       QStringLiteral("bad price or tax"));
+    const Result<SqliteStatement*> insert =
+        m_database->prepare(QStringLiteral("INSERT INTO products (code, name, pinyin_initials, category_id, "
+                                           "unit, price_fen, tax_rate_bp, stock_milli, "
+                                           "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return Failure{insert.error()};
     insert.value()
@@ -122,7 +123,8 @@ Result<> Ledger::addBarcode(const QString& barcode, qint64 productId)
 Result<qint64> Ledger::openShift(qint64 cashierId, Money openingFloat, qint64 nowMs)
 {
     if (openingFloat.isNegative())
-        return invalid(LedgerText::tr("The opening float cannot be negative."), QStringLiteral("negative float"));
+        return invalid(LedgerText::tr("The opening float cannot be negative."),
+                       QStringLiteral("negative float"));
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
@@ -152,24 +154,26 @@ Result<qint64> Ledger::openShift(qint64 cashierId, Money openingFloat, qint64 no
 Result<> Ledger::setTerminalIdentity(const QString& terminalId, const QString& merchantId, qint64 nowMs)
 {
     if (terminalId.size() != 8 || merchantId.size() != 15)
-        return invalid(LedgerText::tr("The terminal id must have 8 characters and the merchant id 15."),
-                       QStringLiteral("tid %1 chars, mid %2 chars").arg(terminalId.size()).arg(merchantId.size()));
+        return invalid(
+            LedgerText::tr("The terminal id must have 8 characters and the merchant id 15."),
+            QStringLiteral("tid %1 chars, mid %2 chars").arg(terminalId.size()).arg(merchantId.size()));
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return begun;
     const Result<SqliteStatement*> upsert = m_database->prepare(QStringLiteral(
         "INSERT INTO terminal_profile (id, terminal_id, merchant_id, updated_ms) VALUES (1, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id, merchant_id = excluded.merchant_id, "
+        "ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id, merchant_id = "
+        "excluded.merchant_id, "
         "updated_ms = excluded.updated_ms"));
     if (!upsert)
         return Failure{upsert.error()};
     upsert.value()->bind(1, terminalId).bind(2, merchantId).bind(3, nowMs);
     if (const Result<> ran = upsert.value()->run(); !ran)
         return ran;
-    if (const Result<qint64> audited =
-            audit::append(*m_database, {nowMs, std::nullopt, QStringLiteral("terminal.identity_set"), true,
-                                        QStringLiteral("ledger"), QStringLiteral("terminal:%1").arg(terminalId),
-                                        QStringLiteral("mid=%1").arg(merchantId)});
+    if (const Result<qint64> audited = audit::append(
+            *m_database,
+            {nowMs, std::nullopt, QStringLiteral("terminal.identity_set"), true, QStringLiteral("ledger"),
+             QStringLiteral("terminal:%1").arg(terminalId), QStringLiteral("mid=%1").arg(merchantId)});
         !audited)
         return Failure{audited.error()};
     return transaction.commit();

@@ -32,17 +32,20 @@ Result<> validateIntent(const CardIntentInput& intent)
     static const QRegularExpression masked(QStringLiteral("^[0-9]{6}\\*{2,9}[0-9]{4}$"));
     if (!masked.match(intent.panMasked).hasMatch())
         return invalid(LedgerText::tr("The card number must be masked (first 6 and last 4 digits)."),
-                       QStringLiteral("pan_masked has %1 characters and is not 6+4 masked").arg(intent.panMasked.size()));
+                       QStringLiteral("pan_masked has %1 characters and is not 6+4 masked")
+                           .arg(intent.panMasked.size()));
     if (intent.panHmac.size() != 32)
         return invalid(LedgerText::tr("The card reference is not valid."), QStringLiteral("pan_hmac length"));
     if (intent.amount.fen() <= 0 || intent.amount.fen() > 1'000'000'000'000)
-        return invalid(LedgerText::tr("The card amount is not valid."), QStringLiteral("amount %1").arg(intent.amount.fen()));
+        return invalid(LedgerText::tr("The card amount is not valid."),
+                       QStringLiteral("amount %1").arg(intent.amount.fen()));
     static const QStringList entryModes = {QStringLiteral("swipe"), QStringLiteral("chip"),
                                            QStringLiteral("contactless"), QStringLiteral("fallback"),
                                            QStringLiteral("manual")};
     if (!entryModes.contains(intent.entryMode))
         return invalid(LedgerText::tr("The card entry mode is not valid."), QStringLiteral("entry mode"));
-    const bool needsOriginal = intent.type == CardTransactionType::Void || intent.type == CardTransactionType::Refund;
+    const bool needsOriginal =
+        intent.type == CardTransactionType::Void || intent.type == CardTransactionType::Refund;
     if (needsOriginal != intent.originalPaymentId.has_value())
         return invalid(LedgerText::tr("A void or refund must name the original payment."),
                        QStringLiteral("original payment missing or unexpected"));
@@ -60,8 +63,9 @@ struct PaymentState
 
 Result<PaymentState> loadPayment(SqliteDatabase& database, qint64 paymentId)
 {
-    const Result<SqliteStatement*> select = database.prepare(QStringLiteral(
-        "SELECT host_state, transaction_type, original_payment_id, stan, batch_no FROM card_payments WHERE id = ?"));
+    const Result<SqliteStatement*> select =
+        database.prepare(QStringLiteral("SELECT host_state, transaction_type, original_payment_id, stan, "
+                                        "batch_no FROM card_payments WHERE id = ?"));
     if (!select)
         return Failure{select.error()};
     select.value()->bind(1, paymentId);
@@ -78,12 +82,17 @@ Result<PaymentState> loadPayment(SqliteDatabase& database, qint64 paymentId)
     return state;
 }
 
-Result<> setRecoveryState(SqliteDatabase& database, qint64 paymentId, const QString& from, const QString& to,
-                          const QString& reasonCode, qint64 nowMs)
+Result<> setRecoveryState(SqliteDatabase& database,
+                          qint64 paymentId,
+                          const QString& from,
+                          const QString& to,
+                          const QString& reasonCode,
+                          qint64 nowMs)
 {
-    const Result<SqliteStatement*> update = database.prepare(QStringLiteral(
-        "UPDATE outbox SET state = ?, reason_code = coalesce(?, reason_code), next_try_ms = ?, updated_ms = ? "
-        "WHERE card_payment_id = ? AND state = ?"));
+    const Result<SqliteStatement*> update =
+        database.prepare(QStringLiteral("UPDATE outbox SET state = ?, reason_code = coalesce(?, "
+                                        "reason_code), next_try_ms = ?, updated_ms = ? "
+                                        "WHERE card_payment_id = ? AND state = ?"));
     if (!update)
         return Failure{update.error()};
     update.value()
@@ -106,8 +115,8 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
 
-    const Result<SqliteStatement*> profile = m_database->prepare(
-        QStringLiteral("SELECT terminal_id, merchant_id, batch_no, next_stan FROM terminal_profile WHERE id = 1"));
+    const Result<SqliteStatement*> profile = m_database->prepare(QStringLiteral(
+        "SELECT terminal_id, merchant_id, batch_no, next_stan FROM terminal_profile WHERE id = 1"));
     if (!profile)
         return Failure{profile.error()};
     const Result<bool> hasProfile = profile.value()->step();
@@ -115,11 +124,15 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
         return Failure{hasProfile.error()};
     if (!hasProfile.value() || profile.value()->isNull(0) || profile.value()->isNull(1)) {
         profile.value()->reset();
-        return invalid(LedgerText::tr("This terminal has no terminal and merchant id yet: activate it first."),
-                       QStringLiteral("terminal identity not set"));
+        return invalid(
+            LedgerText::tr("This terminal has no terminal and merchant id yet: activate it first."),
+            QStringLiteral("terminal identity not set"));
     }
-    CardIntent result{0, profile.value()->text(0), profile.value()->text(1),
-                      static_cast<int>(profile.value()->int64(2)), static_cast<int>(profile.value()->int64(3)),
+    CardIntent result{0,
+                      profile.value()->text(0),
+                      profile.value()->text(1),
+                      static_cast<int>(profile.value()->int64(2)),
+                      static_cast<int>(profile.value()->int64(3)),
                       intent.createdMs};
     profile.value()->reset();
 
@@ -175,9 +188,10 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
         return Failure{ran.error()};
     result.paymentId = m_database->lastInsertRowId();
 
-    const Result<SqliteStatement*> recovery = m_database->prepare(QStringLiteral(
-        "INSERT INTO outbox (kind, idempotency_key, card_payment_id, state, next_try_ms, created_ms, updated_ms) "
-        "VALUES (?, ?, ?, 'armed', ?, ?, ?)"));
+    const Result<SqliteStatement*> recovery =
+        m_database->prepare(QStringLiteral("INSERT INTO outbox (kind, idempotency_key, card_payment_id, "
+                                           "state, next_try_ms, created_ms, updated_ms) "
+                                           "VALUES (?, ?, ?, 'armed', ?, ?, ?)"));
     if (!recovery)
         return Failure{recovery.error()};
     const QString kind = recoveryKind(intent.type);
@@ -191,14 +205,14 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
     if (const Result<> ran = recovery.value()->run(); !ran)
         return Failure{ran.error()};
 
-    if (const Result<qint64> audited =
-            audit::append(*m_database, {intent.createdMs, std::nullopt, QStringLiteral("card.intent"), true,
-                                        QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(result.paymentId),
-                                        QStringLiteral("type=%1 amount=%2 batch=%3 stan=%4")
-                                            .arg(cardTransactionTypeKey(intent.type))
-                                            .arg(intent.amount.fen())
-                                            .arg(result.batchNo)
-                                            .arg(result.stan)});
+    if (const Result<qint64> audited = audit::append(
+            *m_database, {intent.createdMs, std::nullopt, QStringLiteral("card.intent"), true,
+                          QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(result.paymentId),
+                          QStringLiteral("type=%1 amount=%2 batch=%3 stan=%4")
+                              .arg(cardTransactionTypeKey(intent.type))
+                              .arg(intent.amount.fen())
+                              .arg(result.batchNo)
+                              .arg(result.stan)});
         !audited)
         return Failure{audited.error()};
     if (const Result<> committed = transaction.commit(); !committed)
@@ -215,12 +229,14 @@ Result<> Ledger::completeCardPayment(qint64 paymentId, const CardOutcome& outcom
     if (!state)
         return Failure{state.error()};
     if (state.value().hostState != QLatin1String("sending"))
-        return fail(ErrorCode::ProtocolViolation,
-                    LedgerText::tr("The answer for this card payment came too late; it is being reversed."),
-                    QStringLiteral("payment %1 is %2, not sending").arg(paymentId).arg(state.value().hostState));
-    const Result<SqliteStatement*> update = m_database->prepare(QStringLiteral(
-        "UPDATE card_payments SET host_state = ?, response_code = ?, rrn = ?, auth_code = ?, pin_verified = ?, "
-        "updated_ms = ? WHERE id = ?"));
+        return fail(
+            ErrorCode::ProtocolViolation,
+            LedgerText::tr("The answer for this card payment came too late; it is being reversed."),
+            QStringLiteral("payment %1 is %2, not sending").arg(paymentId).arg(state.value().hostState));
+    const Result<SqliteStatement*> update =
+        m_database->prepare(QStringLiteral("UPDATE card_payments SET host_state = ?, response_code = ?, rrn "
+                                           "= ?, auth_code = ?, pin_verified = ?, "
+                                           "updated_ms = ? WHERE id = ?"));
     if (!update)
         return Failure{update.error()};
     update.value()
@@ -237,9 +253,11 @@ Result<> Ledger::completeCardPayment(qint64 paymentId, const CardOutcome& outcom
                                                     QStringLiteral("cancelled"), {}, outcome.completedMs);
         !cancelled)
         return cancelled;
-    if (outcome.approved && state.value().transactionType == QLatin1String("void") && state.value().originalPaymentId) {
-        const Result<SqliteStatement*> voided = m_database->prepare(QStringLiteral(
-            "UPDATE card_payments SET host_state = 'voided', updated_ms = ? WHERE id = ? AND host_state = 'approved'"));
+    if (outcome.approved && state.value().transactionType == QLatin1String("void") &&
+        state.value().originalPaymentId) {
+        const Result<SqliteStatement*> voided =
+            m_database->prepare(QStringLiteral("UPDATE card_payments SET host_state = 'voided', updated_ms = "
+                                               "? WHERE id = ? AND host_state = 'approved'"));
         if (!voided)
             return Failure{voided.error()};
         voided.value()->bind(1, outcome.completedMs).bind(2, *state.value().originalPaymentId);
@@ -247,11 +265,11 @@ Result<> Ledger::completeCardPayment(qint64 paymentId, const CardOutcome& outcom
             return ran;
     }
     if (const Result<qint64> audited = audit::append(
-            *m_database, {outcome.completedMs, std::nullopt,
-                          outcome.approved ? QStringLiteral("card.approved") : QStringLiteral("card.declined"),
-                          outcome.approved, QStringLiteral("ledger"),
-                          QStringLiteral("card_payment:%1").arg(paymentId),
-                          QStringLiteral("rc=%1 stan=%2").arg(outcome.responseCode).arg(state.value().stan)});
+            *m_database,
+            {outcome.completedMs, std::nullopt,
+             outcome.approved ? QStringLiteral("card.approved") : QStringLiteral("card.declined"),
+             outcome.approved, QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(paymentId),
+             QStringLiteral("rc=%1 stan=%2").arg(outcome.responseCode).arg(state.value().stan)});
         !audited)
         return Failure{audited.error()};
     return transaction.commit();
@@ -271,9 +289,10 @@ Result<> Ledger::markReversalPending(qint64 paymentId, const QString& reasonCode
                     QStringLiteral("payment %1 is %2").arg(paymentId).arg(host));
     const bool refund = state.value().transactionType == QLatin1String("refund");
     if (!refund) {
-        const Result<SqliteStatement*> update = m_database->prepare(QStringLiteral(
-            "UPDATE card_payments SET host_state = 'reversal_pending', response_code = coalesce(response_code, ?), "
-            "updated_ms = ? WHERE id = ?"));
+        const Result<SqliteStatement*> update =
+            m_database->prepare(QStringLiteral("UPDATE card_payments SET host_state = 'reversal_pending', "
+                                               "response_code = coalesce(response_code, ?), "
+                                               "updated_ms = ? WHERE id = ?"));
         if (!update)
             return Failure{update.error()};
         update.value()->bind(1, reasonCode).bind(2, nowMs).bind(3, paymentId);
@@ -290,13 +309,14 @@ Result<> Ledger::markReversalPending(qint64 paymentId, const QString& reasonCode
     if (const Result<> ran = due.value()->run(); !ran)
         return ran;
     if (m_database->changes() != 1)
-        return fail(ErrorCode::Internal, LedgerText::tr("The reversal record of this card payment is missing."),
+        return fail(ErrorCode::Internal,
+                    LedgerText::tr("The reversal record of this card payment is missing."),
                     QStringLiteral("no armed recovery row for payment %1").arg(paymentId));
-    if (const Result<qint64> audited =
-            audit::append(*m_database, {nowMs, std::nullopt,
-                                        refund ? QStringLiteral("card.advice_due") : QStringLiteral("card.reversal_due"),
-                                        true, QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(paymentId),
-                                        QStringLiteral("reason=%1 stan=%2").arg(reasonCode).arg(state.value().stan)});
+    if (const Result<qint64> audited = audit::append(
+            *m_database, {nowMs, std::nullopt,
+                          refund ? QStringLiteral("card.advice_due") : QStringLiteral("card.reversal_due"),
+                          true, QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(paymentId),
+                          QStringLiteral("reason=%1 stan=%2").arg(reasonCode).arg(state.value().stan)});
         !audited)
         return Failure{audited.error()};
     return transaction.commit();
@@ -306,8 +326,8 @@ Result<int> Ledger::recoverInterruptedPayments(qint64 nowMs)
 {
     QList<qint64> interrupted;
     {
-        const Result<SqliteStatement*> select =
-            m_database->prepare(QStringLiteral("SELECT id FROM card_payments WHERE host_state = 'sending' ORDER BY id"));
+        const Result<SqliteStatement*> select = m_database->prepare(
+            QStringLiteral("SELECT id FROM card_payments WHERE host_state = 'sending' ORDER BY id"));
         if (!select)
             return Failure{select.error()};
         for (;;) {

@@ -20,15 +20,15 @@ using detail::LedgerText;
 namespace {
 
 // Bounds that keep every intermediate sum far from qint64 overflow.
-constexpr qint64 maxAmountFen = 1'000'000'000'000;  // 10 billion yuan
-constexpr qint64 maxQuantityMilli = 1'000'000'000;  // one million pieces or kg
+constexpr qint64 maxAmountFen = 1'000'000'000'000; // 10 billion yuan
+constexpr qint64 maxQuantityMilli = 1'000'000'000; // one million pieces or kg
 
 struct PricedLine
 {
     SaleLineInput input;
-    Money total;  // after line and ticket discounts
+    Money total; // after line and ticket discounts
     Money tax;
-    Money discount;  // line discount plus its share of the ticket discount
+    Money discount; // line discount plus its share of the ticket discount
 };
 
 Result<qint64> nextSaleNumber(SqliteDatabase& database, const QString& businessDate)
@@ -55,7 +55,8 @@ QString saleNumber(const QString& businessDate, qint64 sequence)
 
 Result<> requireOpenShift(SqliteDatabase& database, qint64 shiftId)
 {
-    const Result<SqliteStatement*> shift = database.prepare(QStringLiteral("SELECT state FROM shifts WHERE id = ?"));
+    const Result<SqliteStatement*> shift =
+        database.prepare(QStringLiteral("SELECT state FROM shifts WHERE id = ?"));
     if (!shift)
         return Failure{shift.error()};
     shift.value()->bind(1, shiftId);
@@ -78,8 +79,9 @@ Result<> validateTenderShapes(const QList<TenderInput>& tenders, Money total)
             return invalid(LedgerText::tr("Every payment must be a positive amount."),
                            QStringLiteral("tender amount %1").arg(tender.amount.fen()));
         if (tender.kind == TenderKind::Cash && !tender.cashGiven.isZero() && tender.cashGiven < tender.amount)
-            return invalid(LedgerText::tr("The cash handed over is less than the amount to pay."),
-                           QStringLiteral("cash given %1 < %2").arg(tender.cashGiven.fen()).arg(tender.amount.fen()));
+            return invalid(
+                LedgerText::tr("The cash handed over is less than the amount to pay."),
+                QStringLiteral("cash given %1 < %2").arg(tender.cashGiven.fen()).arg(tender.amount.fen()));
         if (tender.kind == TenderKind::Card && !tender.cardPaymentId)
             return invalid(LedgerText::tr("A card payment is missing its host approval."),
                            QStringLiteral("card tender without payment"));
@@ -104,12 +106,13 @@ Result<> linkPayment(SqliteDatabase& database,
                      qint64 nowMs)
 {
     const bool card = tender.kind == TenderKind::Card;
-    const QString sql = card ? QStringLiteral("UPDATE card_payments SET tender_id = ?, updated_ms = ? WHERE id = ? "
-                                              "AND tender_id IS NULL AND host_state = 'approved' AND amount_fen = ? "
-                                              "AND transaction_type = ?")
-                             : QStringLiteral("UPDATE qr_payments SET tender_id = ?, updated_ms = ? WHERE id = ? "
-                                              "AND tender_id IS NULL AND state = 'paid' AND amount_fen = ? "
-                                              "AND transaction_type = ?");
+    const QString sql =
+        card ? QStringLiteral("UPDATE card_payments SET tender_id = ?, updated_ms = ? WHERE id = ? "
+                              "AND tender_id IS NULL AND host_state = 'approved' AND amount_fen = ? "
+                              "AND transaction_type = ?")
+             : QStringLiteral("UPDATE qr_payments SET tender_id = ?, updated_ms = ? WHERE id = ? "
+                              "AND tender_id IS NULL AND state = 'paid' AND amount_fen = ? "
+                              "AND transaction_type = ?");
     const Result<SqliteStatement*> update = database.prepare(sql);
     if (!update)
         return Failure{update.error()};
@@ -118,15 +121,17 @@ Result<> linkPayment(SqliteDatabase& database,
         .bind(2, nowMs)
         .bind(3, card ? *tender.cardPaymentId : *tender.qrPaymentId)
         .bind(4, tender.amount.fen())
-        .bind(5, card ? expectedType : (expectedType == QLatin1String("sale") ? QStringLiteral("pay") : expectedType));
+        .bind(5, card ? expectedType
+                      : (expectedType == QLatin1String("sale") ? QStringLiteral("pay") : expectedType));
     if (const Result<> ran = update.value()->run(); !ran)
         return ran;
     if (database.changes() != 1)
-        return invalid(LedgerText::tr("The card or QR payment cannot be used for this sale (not approved, another "
-                                      "amount, or already used)."),
-                       QStringLiteral("%1 payment %2 not linkable")
-                           .arg(card ? QStringLiteral("card") : QStringLiteral("qr"))
-                           .arg(card ? *tender.cardPaymentId : *tender.qrPaymentId));
+        return invalid(
+            LedgerText::tr("The card or QR payment cannot be used for this sale (not approved, another "
+                           "amount, or already used)."),
+            QStringLiteral("%1 payment %2 not linkable")
+                .arg(card ? QStringLiteral("card") : QStringLiteral("qr"))
+                .arg(card ? *tender.cardPaymentId : *tender.qrPaymentId));
     return {};
 }
 
@@ -169,7 +174,8 @@ Result<> insertTenders(SqliteDatabase& database,
             return ran;
         const qint64 tenderId = database.lastInsertRowId();
         if (!cash) {
-            if (const Result<> linked = linkPayment(database, tender, tenderId, paymentType, createdMs); !linked)
+            if (const Result<> linked = linkPayment(database, tender, tenderId, paymentType, createdMs);
+                !linked)
                 return linked;
         }
         summary.value()->reset();
@@ -201,10 +207,12 @@ Result<> applyLineEffects(SqliteDatabase& database,
     stock.value()->bind(1, stockDeltaMilli).bind(2, *productId);
     if (const Result<> ran = stock.value()->run(); !ran)
         return ran;
-    const Result<SqliteStatement*> summary = database.prepare(QStringLiteral(
-        "INSERT INTO daily_product_totals (business_date, product_id, quantity_milli, amount_fen, line_count) "
-        "VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, "
-        "amount_fen = amount_fen + excluded.amount_fen, line_count = line_count + 1"));
+    const Result<SqliteStatement*> summary = database.prepare(
+        QStringLiteral("INSERT INTO daily_product_totals (business_date, product_id, quantity_milli, "
+                       "amount_fen, line_count) "
+                       "VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET quantity_milli = quantity_milli + "
+                       "excluded.quantity_milli, "
+                       "amount_fen = amount_fen + excluded.amount_fen, line_count = line_count + 1"));
     if (!summary)
         return Failure{summary.error()};
     summary.value()->bind(1, businessDate).bind(2, *productId).bind(3, quantityMilli).bind(4, amount.fen());
@@ -221,18 +229,23 @@ Result<QList<PricedLine>> priceLines(const SaleInput& sale, Money& subtotal, Mon
         if (input.quantityMilli <= 0 || input.quantityMilli > maxQuantityMilli)
             return invalid(LedgerText::tr("The quantity of \"%1\" is not valid.").arg(input.description),
                            QStringLiteral("quantity %1").arg(input.quantityMilli));
-        if (input.unitPrice.isNegative() || input.unitPrice.fen() > maxAmountFen || input.discount.isNegative())
-            return invalid(LedgerText::tr("The price or discount of \"%1\" is not valid.").arg(input.description),
-                           QStringLiteral("price %1 discount %2").arg(input.unitPrice.fen()).arg(input.discount.fen()));
+        if (input.unitPrice.isNegative() || input.unitPrice.fen() > maxAmountFen ||
+            input.discount.isNegative())
+            return invalid(
+                LedgerText::tr("The price or discount of \"%1\" is not valid.").arg(input.description),
+                QStringLiteral("price %1 discount %2").arg(input.unitPrice.fen()).arg(input.discount.fen()));
         if (input.taxRateBp < 0 || input.taxRateBp > 10000 || input.description.trimmed().isEmpty())
-            return invalid(LedgerText::tr("A sale line is incomplete."), QStringLiteral("tax or description"));
-        const std::optional<Money> gross = input.unitPrice.checkedTimes(input.quantityMilli, Rounding::HalfUp);
+            return invalid(LedgerText::tr("A sale line is incomplete."),
+                           QStringLiteral("tax or description"));
+        const std::optional<Money> gross =
+            input.unitPrice.checkedTimes(input.quantityMilli, Rounding::HalfUp);
         if (!gross || gross->fen() > maxAmountFen)
             return invalid(LedgerText::tr("The amount of \"%1\" is too large.").arg(input.description),
                            QStringLiteral("line overflow"));
         if (input.discount > *gross)
-            return invalid(LedgerText::tr("The discount on \"%1\" is larger than its price.").arg(input.description),
-                           QStringLiteral("discount %1 > gross %2").arg(input.discount.fen()).arg(gross->fen()));
+            return invalid(
+                LedgerText::tr("The discount on \"%1\" is larger than its price.").arg(input.description),
+                QStringLiteral("discount %1 > gross %2").arg(input.discount.fen()).arg(gross->fen()));
         PricedLine line{input, *gross - input.discount, Money(), input.discount};
         subtotal += line.total;
         weights.append(line.total.fen());
@@ -277,7 +290,8 @@ Result<QList<RefundLine>> priceRefund(SqliteDatabase& database, const RefundInpu
     const Result<SqliteStatement*> lineState = database.prepare(QStringLiteral(
         "SELECT l.sale_id, l.product_id, l.description, l.quantity_milli, l.unit_price_fen, l.total_fen, "
         "l.tax_rate_bp, coalesce(sum(r.quantity_milli), 0), coalesce(-sum(r.total_fen), 0) "
-        "FROM sale_lines l LEFT JOIN sale_lines r ON r.original_line_id = l.id WHERE l.id = ? GROUP BY l.id"));
+        "FROM sale_lines l LEFT JOIN sale_lines r ON r.original_line_id = l.id WHERE l.id = ? GROUP BY "
+        "l.id"));
     if (!lineState)
         return Failure{lineState.error()};
 
@@ -290,7 +304,9 @@ Result<QList<RefundLine>> priceRefund(SqliteDatabase& database, const RefundInpu
             return Failure{row.error()};
         if (!row.value() || lineState.value()->int64(0) != refund.originalSaleId)
             return invalid(LedgerText::tr("A refund line does not belong to the original sale."),
-                           QStringLiteral("line %1 not in sale %2").arg(input.originalLineId).arg(refund.originalSaleId));
+                           QStringLiteral("line %1 not in sale %2")
+                               .arg(input.originalLineId)
+                               .arg(refund.originalSaleId));
         const SqliteStatement& s = *lineState.value();
         const qint64 soldMilli = s.int64(3);
         const Money soldTotal = Money::fromFen(s.int64(5));
@@ -298,19 +314,21 @@ Result<QList<RefundLine>> priceRefund(SqliteDatabase& database, const RefundInpu
         const Money refundedAmount = Money::fromFen(s.int64(8));
         const qint64 remaining = soldMilli - refundedMilli;
         if (input.quantityMilli <= 0 || input.quantityMilli > remaining)
-            return invalid(LedgerText::tr("\"%1\": the refund is more than what was sold and not yet refunded.")
-                               .arg(s.text(2)),
-                           QStringLiteral("line %1 refund %2 > remaining %3")
-                               .arg(input.originalLineId)
-                               .arg(input.quantityMilli)
-                               .arg(remaining));
+            return invalid(
+                LedgerText::tr("\"%1\": the refund is more than what was sold and not yet refunded.")
+                    .arg(s.text(2)),
+                QStringLiteral("line %1 refund %2 > remaining %3")
+                    .arg(input.originalLineId)
+                    .arg(input.quantityMilli)
+                    .arg(remaining));
         // A share of what is still refundable, in proportion to the quantity: the parts can never add up to
         // more than the line, and the last part returns exactly what is left.
         const Money refundable = soldTotal - refundedAmount;
-        const QList<Money> shares = refundable.allocate({input.quantityMilli, remaining - input.quantityMilli});
+        const QList<Money> shares =
+            refundable.allocate({input.quantityMilli, remaining - input.quantityMilli});
         const Money amount = shares.isEmpty() ? Money() : shares.first();
-        lines.append({input.originalLineId, s.optionalInt64(1), s.text(2), input.quantityMilli, s.int64(4), amount,
-                      static_cast<int>(s.int64(6))});
+        lines.append({input.originalLineId, s.optionalInt64(1), s.text(2), input.quantityMilli, s.int64(4),
+                      amount, static_cast<int>(s.int64(6))});
         total += amount;
     }
     lineState.value()->reset();
@@ -341,9 +359,11 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
         return Failure{sequence.error()};
     const QString number = saleNumber(stamp.businessDate, sequence.value());
 
-    const Result<SqliteStatement*> header = m_database->prepare(QStringLiteral(
-        "INSERT INTO sales (sale_no, kind, state, shift_id, cashier_id, subtotal_fen, discount_fen, total_fen, "
-        "tax_fen, created_ms, business_date, hour) VALUES (?, 'sale', 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const Result<SqliteStatement*> header =
+        m_database->prepare(QStringLiteral("INSERT INTO sales (sale_no, kind, state, shift_id, cashier_id, "
+                                           "subtotal_fen, discount_fen, total_fen, "
+                                           "tax_fen, created_ms, business_date, hour) VALUES (?, 'sale', "
+                                           "'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!header)
         return Failure{header.error()};
     header.value()
@@ -363,7 +383,8 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
 
     const Result<SqliteStatement*> lineInsert = m_database->prepare(QStringLiteral(
         "INSERT INTO sale_lines (sale_id, line_no, product_id, description, quantity_milli, unit_price_fen, "
-        "discount_fen, total_fen, tax_rate_bp, tax_fen, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "discount_fen, total_fen, tax_rate_bp, tax_fen, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     if (!lineInsert)
         return Failure{lineInsert.error()};
     int lineNo = 0;
@@ -383,8 +404,9 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
             .bind(11, stamp.businessDate);
         if (const Result<> ran = lineInsert.value()->run(); !ran)
             return Failure{ran.error()};
-        if (const Result<> effects = applyLineEffects(*m_database, line.input.productId, -line.input.quantityMilli,
-                                                      line.input.quantityMilli, line.total, stamp.businessDate);
+        if (const Result<> effects =
+                applyLineEffects(*m_database, line.input.productId, -line.input.quantityMilli,
+                                 line.input.quantityMilli, line.total, stamp.businessDate);
             !effects)
             return Failure{effects.error()};
     }
@@ -401,8 +423,8 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
             change += tender.cashGiven - tender.amount;
     }
     if (const Result<qint64> audited =
-            audit::append(*m_database, {sale.createdMs, sale.cashierId, QStringLiteral("sale.completed"), true,
-                                        QStringLiteral("ledger"), QStringLiteral("sale:%1").arg(saleId),
+            audit::append(*m_database, {sale.createdMs, sale.cashierId, QStringLiteral("sale.completed"),
+                                        true, QStringLiteral("ledger"), QStringLiteral("sale:%1").arg(saleId),
                                         QStringLiteral("no=%1 total=%2 lines=%3 tenders=%4")
                                             .arg(number)
                                             .arg(total.fen())
@@ -418,7 +440,8 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
 Result<Money> Ledger::quoteRefund(const RefundInput& refund)
 {
     if (refund.lines.isEmpty())
-        return invalid(LedgerText::tr("A refund needs at least one line."), QStringLiteral("no refund lines"));
+        return invalid(LedgerText::tr("A refund needs at least one line."),
+                       QStringLiteral("no refund lines"));
     Money total;
     const Result<QList<RefundLine>> priced = priceRefund(*m_database, refund, total);
     if (!priced)
@@ -429,7 +452,8 @@ Result<Money> Ledger::quoteRefund(const RefundInput& refund)
 Result<RecordedSale> Ledger::recordRefund(const RefundInput& refund)
 {
     if (refund.lines.isEmpty())
-        return invalid(LedgerText::tr("A refund needs at least one line."), QStringLiteral("no refund lines"));
+        return invalid(LedgerText::tr("A refund needs at least one line."),
+                       QStringLiteral("no refund lines"));
     const detail::LocalStamp stamp = detail::localStamp(refund.createdMs);
 
     TransactionGuard transaction(*m_database);
@@ -438,16 +462,16 @@ Result<RecordedSale> Ledger::recordRefund(const RefundInput& refund)
     if (const Result<> shift = requireOpenShift(*m_database, refund.shiftId); !shift)
         return Failure{shift.error()};
 
-    const Result<SqliteStatement*> original = m_database->prepare(
-        QStringLiteral("SELECT kind, state, sale_no FROM sales WHERE id = ?"));
+    const Result<SqliteStatement*> original =
+        m_database->prepare(QStringLiteral("SELECT kind, state, sale_no FROM sales WHERE id = ?"));
     if (!original)
         return Failure{original.error()};
     original.value()->bind(1, refund.originalSaleId);
     const Result<bool> found = original.value()->step();
     if (!found)
         return Failure{found.error()};
-    if (!found.value() || original.value()->text(0) != QLatin1String("sale")
-        || original.value()->text(1) != QLatin1String("completed")) {
+    if (!found.value() || original.value()->text(0) != QLatin1String("sale") ||
+        original.value()->text(1) != QLatin1String("completed")) {
         original.value()->reset();
         return invalid(LedgerText::tr("Only a completed sale can be refunded."),
                        QStringLiteral("sale %1 not refundable").arg(refund.originalSaleId));
@@ -520,8 +544,8 @@ Result<RecordedSale> Ledger::recordRefund(const RefundInput& refund)
             !effects)
             return Failure{effects.error()};
     }
-    if (const Result<> tenders = insertTenders(*m_database, saleId, refund.tenders, -1, refund.createdMs, stamp,
-                                               refund.cashierId, QStringLiteral("refund"));
+    if (const Result<> tenders = insertTenders(*m_database, saleId, refund.tenders, -1, refund.createdMs,
+                                               stamp, refund.cashierId, QStringLiteral("refund"));
         !tenders)
         return Failure{tenders.error()};
     if (const Result<qint64> audited = audit::append(

@@ -29,15 +29,13 @@ public:
             ledger = std::move(reopened).value();
             qCWarning(lcStorage) << "ledger reopened after a disk error";
         } else {
-            qCCritical(lcStorage).noquote() << "ledger could not be reopened after a disk error:"
-                                            << reopened.error().detail;
+            qCCritical(lcStorage).noquote()
+                << "ledger could not be reopened after a disk error:" << reopened.error().detail;
         }
     }
 };
 
-LedgerService::LedgerService(QObject* parent)
-    : QObject(parent)
-    , m_worker(new Worker)
+LedgerService::LedgerService(QObject* parent) : QObject(parent), m_worker(new Worker)
 {
     m_thread.setObjectName(QStringLiteral("pos-ledger-writer"));
     m_worker->moveToThread(&m_thread);
@@ -48,7 +46,8 @@ LedgerService::LedgerService(QObject* parent)
 LedgerService::~LedgerService()
 {
     // Close the connection on its own thread, after the queued work.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->ledger.reset(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->ledger.reset(); }, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -98,7 +97,8 @@ void LedgerService::open(const QString& path, QObject* context, std::function<vo
                 const Result<int> recovered =
                     worker->ledger->recoverInterruptedPayments(QDateTime::currentMSecsSinceEpoch());
                 if (recovered && recovered.value() > 0)
-                    qCWarning(lcStorage) << recovered.value() << "interrupted card payment(s) set for reversal";
+                    qCWarning(lcStorage)
+                        << recovered.value() << "interrupted card payment(s) set for reversal";
                 if (const Result<qint64> count = worker->ledger->unsyncedCount(); count)
                     unsynced = count.value();
             }

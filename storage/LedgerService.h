@@ -33,7 +33,8 @@ public:
     void open(const QString& path, QObject* context, std::function<void(const Result<>&)> done);
 
     template <typename T>
-    void run(std::function<Result<T>(Ledger&)> work, QObject* context, std::function<void(const Result<T>&)> done)
+    void
+    run(std::function<Result<T>(Ledger&)> work, QObject* context, std::function<void(const Result<T>&)> done)
     {
         QPointer<QObject> guard(context);
         post([this, work = std::move(work), guard, done = std::move(done)](Ledger* ledger) {
@@ -51,7 +52,8 @@ public:
     bool isOpen() const { return m_open; }
 
 Q_SIGNALS:
-    // After the ledger opened and after every run(): the count of entries not yet acknowledged by the acquirer.
+    // After the ledger opened and after every run(): the count of entries not yet acknowledged by the
+    // acquirer.
     void unsyncedCountChanged(qint64 count);
 
 private:
@@ -59,7 +61,7 @@ private:
     void post(std::function<void(Ledger*)> job);
     void deliver(std::function<void()> callback);
     static Failure notOpen();
-    static qint64 currentUnsynced(Ledger& ledger);  // -1 when it cannot be read
+    static qint64 currentUnsynced(Ledger& ledger); // -1 when it cannot be read
 
     QThread m_thread;
     Worker* m_worker;

@@ -51,14 +51,15 @@ Result<> checkIdentity(const FileIdentity& identity, const QString& path, int la
 {
     const bool empty = identity.applicationId == 0 && identity.userVersion == 0 && identity.tableCount == 0;
     if (!empty && identity.applicationId != Migrator::ledgerApplicationId)
-        return fail(ErrorCode::StorageCorrupt,
-                    MigratorText::tr("%1 is not a POS ledger. It was left untouched; choose the right file or "
-                                     "restore a backup.")
-                        .arg(path),
-                    QStringLiteral("application_id %1, user_version %2, %3 tables")
-                        .arg(identity.applicationId)
-                        .arg(identity.userVersion)
-                        .arg(identity.tableCount));
+        return fail(
+            ErrorCode::StorageCorrupt,
+            MigratorText::tr("%1 is not a POS ledger. It was left untouched; choose the right file or "
+                             "restore a backup.")
+                .arg(path),
+            QStringLiteral("application_id %1, user_version %2, %3 tables")
+                .arg(identity.applicationId)
+                .arg(identity.userVersion)
+                .arg(identity.tableCount));
     if (identity.userVersion > latest)
         return fail(ErrorCode::VersionMismatch,
                     MigratorText::tr("The ledger was written by a newer version of the POS (schema %1; this "
@@ -108,18 +109,20 @@ Result<int> Migrator::migrate(SqliteDatabase& database, const QList<Migration>& 
         if (migration.version <= version)
             continue;
         if (migration.version != version + 1)
-            return fail(ErrorCode::Internal, MigratorText::tr("The ledger schema could not be upgraded."),
-                        QStringLiteral("migration %1 does not follow version %2").arg(migration.name).arg(version));
+            return fail(
+                ErrorCode::Internal, MigratorText::tr("The ledger schema could not be upgraded."),
+                QStringLiteral("migration %1 does not follow version %2").arg(migration.name).arg(version));
         TransactionGuard transaction(database);
         if (const Result<> begun = transaction.begin(); !begun)
             return Failure{begun.error()};
         if (const Result<> ran = database.execute(migration.sql); !ran)
-            return Failure{Error{ran.error().code, MigratorText::tr("The ledger schema could not be upgraded."),
+            return Failure{Error{ran.error().code,
+                                 MigratorText::tr("The ledger schema could not be upgraded."),
                                  migration.name + QStringLiteral(": ") + ran.error().detail}};
-        if (const Result<> set = database.execute(
-                QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2")
-                    .arg(ledgerApplicationId)
-                    .arg(migration.version));
+        if (const Result<> set =
+                database.execute(QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2")
+                                     .arg(ledgerApplicationId)
+                                     .arg(migration.version));
             !set)
             return Failure{set.error()};
         if (const Result<> committed = transaction.commit(); !committed)

@@ -14,8 +14,8 @@ class SqliteDatabase;
 
 struct Migration
 {
-    int version;   // 1, 2, …: the PRAGMA user_version the database has after this step
-    QString name;  // file name, e.g. "0001_initial.sql"
+    int version;  // 1, 2, …: the PRAGMA user_version the database has after this step
+    QString name; // file name, e.g. "0001_initial.sql"
     QString sql;
 };
 
@@ -26,7 +26,7 @@ struct Migration
 class Migrator final
 {
 public:
-    static constexpr qint64 ledgerApplicationId = 0x504F534C;  // 'POSL'
+    static constexpr qint64 ledgerApplicationId = 0x504F534C; // 'POSL'
 
     // The migrations shipped in the program (storage/migrations/*.sql, embedded under :/migrations).
     static QList<Migration> ledgerMigrations();

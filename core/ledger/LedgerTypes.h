@@ -16,7 +16,7 @@
 namespace pos {
 
 enum class TenderKind { Cash, Card, Qr };
-QString tenderKindKey(TenderKind kind);  // "cash", "card", "qr" (the ledger's column values)
+QString tenderKindKey(TenderKind kind); // "cash", "card", "qr" (the ledger's column values)
 
 enum class UserRole { Owner, Supervisor, Cashier, Installer };
 QString userRoleKey(UserRole role);
@@ -26,9 +26,9 @@ struct NewUser
     QString login;
     QString displayName;
     UserRole role = UserRole::Cashier;
-    QByteArray credentialHash;  // already derived (never a clear PIN or password)
+    QByteArray credentialHash; // already derived (never a clear PIN or password)
     QByteArray credentialSalt;
-    QString credentialParams;   // algorithm and cost, e.g. "pbkdf2-sha256:600000"
+    QString credentialParams; // algorithm and cost, e.g. "pbkdf2-sha256:600000"
 };
 
 struct NewProduct
@@ -37,7 +37,7 @@ struct NewProduct
     QString name;
     QString pinyinInitials;
     std::optional<qint64> categoryId;
-    bool soldByWeight = false;  // unit 'kg': quantities are grams (thousandths of a kg)
+    bool soldByWeight = false; // unit 'kg': quantities are grams (thousandths of a kg)
     Money price;
     int taxRateBp = 1300;
     qint64 stockMilli = 0;
@@ -47,10 +47,10 @@ struct SaleLineInput
 {
     std::optional<qint64> productId;
     QString description;
-    qint64 quantityMilli = 1000;  // thousandths: 1000 = one piece, 1234 = 1.234 kg
+    qint64 quantityMilli = 1000; // thousandths: 1000 = one piece, 1234 = 1.234 kg
     Money unitPrice;
-    Money discount;               // line discount, >= 0
-    int taxRateBp = 0;            // tax included in the price (Chinese receipts are tax-inclusive)
+    Money discount;    // line discount, >= 0
+    int taxRateBp = 0; // tax included in the price (Chinese receipts are tax-inclusive)
 };
 
 struct TenderInput
@@ -67,15 +67,15 @@ struct SaleInput
     qint64 shiftId = 0;
     qint64 cashierId = 0;
     QList<SaleLineInput> lines;
-    Money ticketDiscount;         // spread over the lines in proportion to their totals
-    QList<TenderInput> tenders;   // must add up to the sale total exactly
+    Money ticketDiscount;       // spread over the lines in proportion to their totals
+    QList<TenderInput> tenders; // must add up to the sale total exactly
     qint64 createdMs = 0;
 };
 
 struct RefundLineInput
 {
     qint64 originalLineId = 0;
-    qint64 quantityMilli = 0;     // how much of the original line comes back
+    qint64 quantityMilli = 0; // how much of the original line comes back
 };
 
 struct RefundInput
@@ -83,19 +83,19 @@ struct RefundInput
     qint64 originalSaleId = 0;
     qint64 shiftId = 0;
     qint64 cashierId = 0;
-    qint64 approvedBy = 0;        // supervisor or owner who authorised the refund
+    qint64 approvedBy = 0; // supervisor or owner who authorised the refund
     QList<RefundLineInput> lines;
-    QList<TenderInput> tenders;   // money going back: amounts are positive, the ledger stores them negative
+    QList<TenderInput> tenders; // money going back: amounts are positive, the ledger stores them negative
     qint64 createdMs = 0;
 };
 
 struct RecordedSale
 {
     qint64 saleId = 0;
-    QString saleNo;               // "20261122-000042": business date and the day's sequence
+    QString saleNo; // "20261122-000042": business date and the day's sequence
     Money total;
     Money tax;
-    Money change;                 // cash handed back
+    Money change; // cash handed back
 };
 
 enum class CardTransactionType { Sale, Void, Refund, Activation };
@@ -106,12 +106,12 @@ struct CardIntentInput
 {
     CardTransactionType type = CardTransactionType::Sale;
     Money amount;
-    QString panMasked;            // first 6 and last 4 digits only, e.g. "622848******1234"
-    QByteArray panHmac;           // keyed hash (32 bytes) of the full PAN, for matching refunds
+    QString panMasked;  // first 6 and last 4 digits only, e.g. "622848******1234"
+    QByteArray panHmac; // keyed hash (32 bytes) of the full PAN, for matching refunds
     int panHmacKeyId = 0;
-    QString cardOrganisation;     // "CUP", "VIS", ...
-    QString entryMode;            // "swipe", "chip", "contactless", "fallback", "manual"
-    std::optional<qint64> originalPaymentId;  // void/refund: the payment being voided or refunded
+    QString cardOrganisation;                // "CUP", "VIS", ...
+    QString entryMode;                       // "swipe", "chip", "contactless", "fallback", "manual"
+    std::optional<qint64> originalPaymentId; // void/refund: the payment being voided or refunded
     qint64 createdMs = 0;
 };
 
@@ -121,16 +121,16 @@ struct CardIntent
     QString terminalId;
     QString merchantId;
     int batchNo = 0;
-    int stan = 0;                 // 1..999999, never reused within a batch
+    int stan = 0; // 1..999999, never reused within a batch
     qint64 localMs = 0;
 };
 
 struct CardOutcome
 {
     bool approved = false;
-    QString responseCode;         // field 39
-    QString rrn;                  // field 37
-    QString authCode;             // field 38
+    QString responseCode; // field 39
+    QString rrn;          // field 37
+    QString authCode;     // field 38
     bool pinVerified = false;
     qint64 completedMs = 0;
 };
@@ -139,11 +139,11 @@ struct AuditEvent
 {
     qint64 createdMs = 0;
     std::optional<qint64> userId;
-    QString event;                // e.g. "sale.completed", "refund.approved", "user.login_failed"
+    QString event; // e.g. "sale.completed", "refund.approved", "user.login_failed"
     bool success = true;
-    QString origin;               // "pos", "pos-tool", ...
-    QString resource;             // e.g. "sale:42"
-    QString detail;               // never card data or secrets
+    QString origin;   // "pos", "pos-tool", ...
+    QString resource; // e.g. "sale:42"
+    QString detail;   // never card data or secrets
 };
 
 } // namespace pos

@@ -26,16 +26,16 @@ SqliteDatabase::SqliteDatabase(sqlite3* db, QString path, Access access)
     : m_db(db)
     , m_path(std::move(path))
     , m_access(access)
-{
-}
+{}
 
 SqliteDatabase::~SqliteDatabase()
 {
-    m_statements.clear();  // finalize every statement before the connection closes
+    m_statements.clear(); // finalize every statement before the connection closes
     sqlite3_close_v2(m_db);
 }
 
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path, Access access, Creation creation)
+Result<std::unique_ptr<SqliteDatabase>>
+SqliteDatabase::open(const QString& path, Access access, Creation creation)
 {
     if (creation == Creation::MustExist && !QFile::exists(path))
         return fail(ErrorCode::NotFound, StorageText::tr("The ledger file %1 does not exist.").arg(path),
@@ -66,7 +66,8 @@ Result<> SqliteDatabase::applyLedgerSettings()
     if (const Result<> fk = execute(QStringLiteral("PRAGMA foreign_keys=ON")); !fk)
         return fk;
     if (const Result<qint64> fk = queryInt64(QStringLiteral("PRAGMA foreign_keys")); !fk || fk.value() != 1)
-        return fail(ErrorCode::StorageFailure, StorageText::tr("The ledger database could not be configured."),
+        return fail(ErrorCode::StorageFailure,
+                    StorageText::tr("The ledger database could not be configured."),
                     QStringLiteral("foreign_keys did not turn on"));
     if (m_access == Access::ReadOnly)
         return {};
@@ -75,7 +76,8 @@ Result<> SqliteDatabase::applyLedgerSettings()
     if (!journal)
         return Failure{journal.error()};
     if (journal.value().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return fail(ErrorCode::StorageFailure, StorageText::tr("The ledger database could not be configured."),
+        return fail(ErrorCode::StorageFailure,
+                    StorageText::tr("The ledger database could not be configured."),
                     QStringLiteral("journal_mode is %1, not wal").arg(journal.value()));
     const std::pair<const char*, qint64> settings[] = {{"synchronous", 2}, {"secure_delete", 1}};
     for (const auto& [pragma, expected] : settings) {
@@ -86,8 +88,9 @@ Result<> SqliteDatabase::applyLedgerSettings()
         if (!value)
             return Failure{value.error()};
         if (value.value() != expected)
-            return fail(ErrorCode::StorageFailure, StorageText::tr("The ledger database could not be configured."),
-                        QStringLiteral("%1 reads back %2, expected %3").arg(name).arg(value.value()).arg(expected));
+            return fail(
+                ErrorCode::StorageFailure, StorageText::tr("The ledger database could not be configured."),
+                QStringLiteral("%1 reads back %2, expected %3").arg(name).arg(value.value()).arg(expected));
     }
     return {};
 }
@@ -113,9 +116,10 @@ void SqliteDatabase::poison(const QString& reason)
 Result<SqliteStatement*> SqliteDatabase::prepare(const QString& sql)
 {
     if (isPoisoned())
-        return fail(ErrorCode::OutcomeUnknown,
-                    StorageText::tr("After a disk error the ledger must be reopened before it can be used again."),
-                    QStringLiteral("connection poisoned (%1); refused: %2").arg(m_poisonReason, sql));
+        return fail(
+            ErrorCode::OutcomeUnknown,
+            StorageText::tr("After a disk error the ledger must be reopened before it can be used again."),
+            QStringLiteral("connection poisoned (%1); refused: %2").arg(m_poisonReason, sql));
     if (const auto cached = m_statements.constFind(sql); cached != m_statements.constEnd()) {
         cached.value()->reset();
         return cached.value().get();
@@ -200,7 +204,9 @@ Failure SqliteDatabase::failure(int rc, const QString& step) const
         message = StorageText::tr("The ledger file is damaged or is not a ledger. Restore it from a backup.");
         break;
     case ErrorCode::StorageBusy: message = StorageText::tr("The ledger is busy. Please try again."); break;
-    case ErrorCode::IoFailure: message = StorageText::tr("The ledger could not be read or written (disk error)."); break;
+    case ErrorCode::IoFailure:
+        message = StorageText::tr("The ledger could not be read or written (disk error).");
+        break;
     default: message = StorageText::tr("The ledger could not be updated."); break;
     }
     const QString detail = QStringLiteral("%1: %2 (rc=%3, %4)")

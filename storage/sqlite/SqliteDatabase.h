@@ -30,7 +30,8 @@ public:
 
     // Opens path. With MustExist a missing file is ErrorCode::NotFound and is never created. The file is not
     // read yet: call applyLedgerSettings() (write) or readFirstPage() to find out whether it is a database.
-    static Result<std::unique_ptr<SqliteDatabase>> open(const QString& path, Access access, Creation creation);
+    static Result<std::unique_ptr<SqliteDatabase>>
+    open(const QString& path, Access access, Creation creation);
 
     // journal_mode=WAL, synchronous=FULL, foreign_keys=ON, secure_delete=ON, busy_timeout; each read back,
     // and a refusal (ErrorCode::StorageFailure) when SQLite did not take one. Read-only connections get

@@ -12,8 +12,7 @@ namespace storage {
 SqliteStatement::SqliteStatement(SqliteDatabase& database, sqlite3_stmt* statement)
     : m_database(database)
     , m_statement(statement)
-{
-}
+{}
 
 SqliteStatement::~SqliteStatement()
 {
@@ -78,7 +77,8 @@ Result<bool> SqliteStatement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    return m_database.failure(rc, QStringLiteral("step: %1").arg(QString::fromUtf8(sqlite3_sql(m_statement))));
+    return m_database.failure(rc,
+                              QStringLiteral("step: %1").arg(QString::fromUtf8(sqlite3_sql(m_statement))));
 }
 
 Result<> SqliteStatement::run()

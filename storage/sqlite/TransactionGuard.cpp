@@ -11,10 +11,8 @@
 namespace pos {
 namespace storage {
 
-TransactionGuard::TransactionGuard(SqliteDatabase& database)
-    : m_database(database)
-{
-}
+TransactionGuard::TransactionGuard(SqliteDatabase& database) : m_database(database)
+{}
 
 TransactionGuard::~TransactionGuard()
 {
@@ -51,12 +49,13 @@ Result<> TransactionGuard::commit()
             // The commit record may already be in the WAL: the outcome is decided by the next open.
             rollback();
             m_database.poison(run.error().detail);
-            return fail(ErrorCode::OutcomeUnknown,
-                        QCoreApplication::translate("pos::storage::TransactionGuard",
-                                                    "The disk reported an error while saving: this may or may not "
-                                                    "have been saved. Reopen the ledger and check the last entry "
-                                                    "before entering it again."),
-                        run.error().detail);
+            return fail(
+                ErrorCode::OutcomeUnknown,
+                QCoreApplication::translate("pos::storage::TransactionGuard",
+                                            "The disk reported an error while saving: this may or may not "
+                                            "have been saved. Reopen the ledger and check the last entry "
+                                            "before entering it again."),
+                run.error().detail);
         }
         rollback();
         return run;

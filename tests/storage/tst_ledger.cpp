@@ -13,7 +13,7 @@ using namespace pos::storage;
 
 namespace {
 
-constexpr qint64 noon = 1'795'000'000'000;  // a fixed instant; business date derives from local time
+constexpr qint64 noon = 1'795'000'000'000; // a fixed instant; business date derives from local time
 
 Money yuan(qint64 fen)
 {
@@ -40,20 +40,23 @@ struct Shop
         ledger = std::move(opened).value();
         const NewUser cashierUser{QStringLiteral("wang"), QStringLiteral("王芳"), UserRole::Cashier,
                                   QByteArray(32, '\x01'), QByteArray(16, '\x02'), QStringLiteral("test")};
-        const NewUser supervisorUser{QStringLiteral("li"), QStringLiteral("李强"), UserRole::Supervisor,
+        const NewUser supervisorUser{QStringLiteral("li"),   QStringLiteral("李强"), UserRole::Supervisor,
                                      QByteArray(32, '\x03'), QByteArray(16, '\x04'), QStringLiteral("test")};
         cashier = ledger->addUser(cashierUser, noon).value();
         supervisor = ledger->addUser(supervisorUser, noon).value();
         shift = ledger->openShift(cashier, yuan(50000), noon).value();
-        cola = ledger->addProduct({QStringLiteral("690001"), QStringLiteral("可乐 500ml"), QStringLiteral("kl"),
-                                   std::nullopt, false, yuan(350), 1300, 100'000},
-                                  noon)
+        cola = ledger
+                   ->addProduct({QStringLiteral("690001"), QStringLiteral("可乐 500ml"), QStringLiteral("kl"),
+                                 std::nullopt, false, yuan(350), 1300, 100'000},
+                                noon)
                    .value();
-        apples = ledger->addProduct({QStringLiteral("200001"), QStringLiteral("苹果"), QStringLiteral("pg"),
-                                     std::nullopt, true, yuan(1280), 900, 50'000},
-                                    noon)
+        apples = ledger
+                     ->addProduct({QStringLiteral("200001"), QStringLiteral("苹果"), QStringLiteral("pg"),
+                                   std::nullopt, true, yuan(1280), 900, 50'000},
+                                  noon)
                      .value();
-        return ledger->setTerminalIdentity(QStringLiteral("12345678"), QStringLiteral("123456789012345"), noon)
+        return ledger
+            ->setTerminalIdentity(QStringLiteral("12345678"), QStringLiteral("123456789012345"), noon)
             .hasValue();
     }
 
@@ -69,7 +72,8 @@ struct Shop
         return sale;
     }
 
-    CardIntentInput cardIntent(qint64 amount, CardTransactionType type = CardTransactionType::Sale,
+    CardIntentInput cardIntent(qint64 amount,
+                               CardTransactionType type = CardTransactionType::Sale,
                                std::optional<qint64> original = std::nullopt) const
     {
         return {type,
@@ -134,13 +138,17 @@ void tst_Ledger::saleUpdatesStockAndSummaries()
     Shop shop;
     QVERIFY(shop.setUp());
     POS_VERIFY_RESULT(shop.ledger->recordSale(shop.cashSale(2280, 2280)));
-    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")), qint64(98'000));
-    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '200001'")), qint64(48'766));
-    QCOMPARE(shop.count(QStringLiteral("SELECT sum(amount_fen) FROM daily_tender_totals WHERE kind = 'cash'")),
-             qint64(2280));
-    QCOMPARE(shop.count(QStringLiteral("SELECT quantity_milli FROM daily_product_totals WHERE product_id = %1")
-                            .arg(shop.cola)),
-             qint64(2000));
+    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")),
+             qint64(98'000));
+    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '200001'")),
+             qint64(48'766));
+    QCOMPARE(
+        shop.count(QStringLiteral("SELECT sum(amount_fen) FROM daily_tender_totals WHERE kind = 'cash'")),
+        qint64(2280));
+    QCOMPARE(
+        shop.count(QStringLiteral("SELECT quantity_milli FROM daily_product_totals WHERE product_id = %1")
+                       .arg(shop.cola)),
+        qint64(2000));
 }
 
 void tst_Ledger::saleSurvivesReopening()
@@ -151,7 +159,8 @@ void tst_Ledger::saleSurvivesReopening()
     shop.ledger.reset();
     auto reopened = Ledger::open(shop.path(), Ledger::Creation::MustExist);
     POS_VERIFY_RESULT(reopened);
-    QCOMPARE(reopened.value()->database().queryText(QStringLiteral("SELECT sale_no FROM sales")).value(), saleNo);
+    QCOMPARE(reopened.value()->database().queryText(QStringLiteral("SELECT sale_no FROM sales")).value(),
+             saleNo);
 }
 
 void tst_Ledger::ticketDiscountIsSpreadExactly_data()
@@ -215,7 +224,8 @@ void tst_Ledger::badSaleIsRefusedAndWritesNothing()
     QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM sales")), qint64(0));
     QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM tenders")), qint64(0));
     QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore);
-    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")), qint64(100'000));
+    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")),
+             qint64(100'000));
 }
 
 void tst_Ledger::saleNumbersCountUpPerDay()
@@ -243,14 +253,16 @@ void tst_Ledger::cardIntentIsCommittedWithItsReversal()
     QCOMPARE(intent.value().batchNo, 1);
     QCOMPARE(intent.value().terminalId, QStringLiteral("12345678"));
     QCOMPARE(shop.ledger->database()
-                 .queryText(QStringLiteral("SELECT host_state FROM card_payments WHERE id = %1").arg(intent.value().paymentId))
-                 .value(),
-             QStringLiteral("sending"));
-    QCOMPARE(shop.ledger->database()
-                 .queryText(QStringLiteral("SELECT kind || ':' || state FROM outbox WHERE card_payment_id = %1")
+                 .queryText(QStringLiteral("SELECT host_state FROM card_payments WHERE id = %1")
                                 .arg(intent.value().paymentId))
                  .value(),
-             QStringLiteral("reversal:armed"));
+             QStringLiteral("sending"));
+    QCOMPARE(
+        shop.ledger->database()
+            .queryText(QStringLiteral("SELECT kind || ':' || state FROM outbox WHERE card_payment_id = %1")
+                           .arg(intent.value().paymentId))
+            .value(),
+        QStringLiteral("reversal:armed"));
     QCOMPARE(shop.ledger->unsyncedCount().value(), qint64(1));
 }
 
@@ -259,13 +271,15 @@ void tst_Ledger::approvedCardPaysASaleOnce()
     Shop shop;
     QVERIFY(shop.setUp());
     const qint64 payment = shop.ledger->beginCardPayment(shop.cardIntent(1280)).value().paymentId;
-    POS_VERIFY_RESULT(shop.ledger->completeCardPayment(
-        payment, {true, QStringLiteral("00"), QStringLiteral("123456789012"), QStringLiteral("A1B2C3"), true, noon}));
+    POS_VERIFY_RESULT(
+        shop.ledger->completeCardPayment(payment, {true, QStringLiteral("00"), QStringLiteral("123456789012"),
+                                                   QStringLiteral("A1B2C3"), true, noon}));
     QCOMPARE(shop.ledger->unsyncedCount().value(), qint64(0));
     SaleInput sale = shop.cashSale(1000, 1000);
     sale.tenders.append({TenderKind::Card, yuan(1280), Money(), payment, std::nullopt});
     POS_VERIFY_RESULT(shop.ledger->recordSale(sale));
-    QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM card_payments WHERE tender_id IS NOT NULL")), qint64(1));
+    QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM card_payments WHERE tender_id IS NOT NULL")),
+             qint64(1));
     const Result<RecordedSale> again = shop.ledger->recordSale(sale);
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::InvalidInput);
@@ -277,7 +291,8 @@ void tst_Ledger::declinedCardCannotPay()
     Shop shop;
     QVERIFY(shop.setUp());
     const qint64 payment = shop.ledger->beginCardPayment(shop.cardIntent(2280)).value().paymentId;
-    POS_VERIFY_RESULT(shop.ledger->completeCardPayment(payment, {false, QStringLiteral("51"), {}, {}, false, noon}));
+    POS_VERIFY_RESULT(
+        shop.ledger->completeCardPayment(payment, {false, QStringLiteral("51"), {}, {}, false, noon}));
     SaleInput sale = shop.cashSale(2280, 0);
     sale.tenders = {{TenderKind::Card, yuan(2280), Money(), payment, std::nullopt}};
     QVERIFY(!shop.ledger->recordSale(sale));
@@ -287,9 +302,10 @@ void tst_Ledger::stanWrapsAndSkipsNumbersUsedInTheBatch()
 {
     Shop shop;
     QVERIFY(shop.setUp());
-    const int first = shop.ledger->beginCardPayment(shop.cardIntent(100)).value().stan;  // uses 1
+    const int first = shop.ledger->beginCardPayment(shop.cardIntent(100)).value().stan; // uses 1
     QCOMPARE(first, 1);
-    POS_VERIFY_RESULT(shop.ledger->database().execute(QStringLiteral("UPDATE terminal_profile SET next_stan = 999999")));
+    POS_VERIFY_RESULT(
+        shop.ledger->database().execute(QStringLiteral("UPDATE terminal_profile SET next_stan = 999999")));
     QCOMPARE(shop.ledger->beginCardPayment(shop.cardIntent(100)).value().stan, 999999);
     // Wraps to 1, which this batch already used: the next free number is 2.
     QCOMPARE(shop.ledger->beginCardPayment(shop.cardIntent(100)).value().stan, 2);
@@ -324,7 +340,7 @@ void tst_Ledger::interruptedIntentBecomesAReversalAfterRestart()
     Shop shop;
     QVERIFY(shop.setUp());
     const qint64 payment = shop.ledger->beginCardPayment(shop.cardIntent(2280)).value().paymentId;
-    shop.ledger.reset();  // the process dies before the host answers
+    shop.ledger.reset(); // the process dies before the host answers
     auto reopened = Ledger::open(shop.path(), Ledger::Creation::MustExist);
     POS_VERIFY_RESULT(reopened);
     Ledger& ledger = *reopened.value();
@@ -332,17 +348,19 @@ void tst_Ledger::interruptedIntentBecomesAReversalAfterRestart()
     POS_VERIFY_RESULT(recovered);
     QCOMPARE(recovered.value(), 1);
     QCOMPARE(ledger.database()
-                 .queryText(QStringLiteral("SELECT host_state || ':' || response_code FROM card_payments WHERE id = %1")
+                 .queryText(QStringLiteral(
+                                "SELECT host_state || ':' || response_code FROM card_payments WHERE id = %1")
                                 .arg(payment))
                  .value(),
              QStringLiteral("reversal_pending:98"));
     QCOMPARE(ledger.database()
-                 .queryText(QStringLiteral("SELECT state || ':' || reason_code FROM outbox WHERE card_payment_id = %1")
+                 .queryText(QStringLiteral(
+                                "SELECT state || ':' || reason_code FROM outbox WHERE card_payment_id = %1")
                                 .arg(payment))
                  .value(),
              QStringLiteral("pending:98"));
     QCOMPARE(ledger.recoverInterruptedPayments(noon + 61'000).value(), 0);
-    QCOMPARE(ledger.unsyncedCount().value(), qint64(2));  // the due reversal and the open payment
+    QCOMPARE(ledger.unsyncedCount().value(), qint64(2)); // the due reversal and the open payment
 }
 
 void tst_Ledger::lateAnswerAfterReversalIsRefused()
@@ -351,7 +369,8 @@ void tst_Ledger::lateAnswerAfterReversalIsRefused()
     QVERIFY(shop.setUp());
     const qint64 payment = shop.ledger->beginCardPayment(shop.cardIntent(2280)).value().paymentId;
     POS_VERIFY_RESULT(shop.ledger->markReversalPending(payment, QStringLiteral("98"), noon + 30'000));
-    const Result<> late = shop.ledger->completeCardPayment(payment, {true, QStringLiteral("00"), {}, {}, true, noon});
+    const Result<> late =
+        shop.ledger->completeCardPayment(payment, {true, QStringLiteral("00"), {}, {}, true, noon});
     QVERIFY(!late);
     QCOMPARE(late.error().code, ErrorCode::ProtocolViolation);
     QCOMPARE(shop.ledger->database()
@@ -365,20 +384,26 @@ void tst_Ledger::refundIsLimitedToWhatWasSold()
     Shop shop;
     QVERIFY(shop.setUp());
     const qint64 saleId = shop.ledger->recordSale(shop.cashSale(2280, 0)).value().saleId;
-    const qint64 colaLine =
-        shop.count(QStringLiteral("SELECT id FROM sale_lines WHERE sale_id = %1 AND line_no = 1").arg(saleId));
-    RefundInput refund{saleId, shop.shift, shop.cashier, shop.supervisor, {{colaLine, 1000}},
-                       {{TenderKind::Cash, yuan(350), Money(), std::nullopt, std::nullopt}}, noon + 1000};
+    const qint64 colaLine = shop.count(
+        QStringLiteral("SELECT id FROM sale_lines WHERE sale_id = %1 AND line_no = 1").arg(saleId));
+    RefundInput refund{saleId,
+                       shop.shift,
+                       shop.cashier,
+                       shop.supervisor,
+                       {{colaLine, 1000}},
+                       {{TenderKind::Cash, yuan(350), Money(), std::nullopt, std::nullopt}},
+                       noon + 1000};
     const Result<RecordedSale> first = shop.ledger->recordRefund(refund);
     POS_VERIFY_RESULT(first);
     QCOMPARE(first.value().total, yuan(-350));
-    refund.lines = {{colaLine, 2000}};  // only one bottle is left to refund
+    refund.lines = {{colaLine, 2000}}; // only one bottle is left to refund
     refund.tenders = {{TenderKind::Cash, yuan(700), Money(), std::nullopt, std::nullopt}};
     const Result<RecordedSale> tooMuch = shop.ledger->recordRefund(refund);
     QVERIFY(!tooMuch);
     QCOMPARE(tooMuch.error().code, ErrorCode::InvalidInput);
     QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM sales WHERE kind = 'refund'")), qint64(1));
-    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")), qint64(99'000));
+    QCOMPARE(shop.count(QStringLiteral("SELECT stock_milli FROM products WHERE code = '690001'")),
+             qint64(99'000));
 }
 
 // 8 pieces worth 5 fen in total (1 fen each, 3 fen ticket discount), refunded one at a time: rounding each
@@ -391,7 +416,8 @@ void tst_Ledger::partialRefundsNeverExceedTheLine()
     sale.lines = {{std::nullopt, QStringLiteral("糖果"), 8000, yuan(1), Money(), 0}};
     sale.ticketDiscount = yuan(3);
     const qint64 saleId = shop.ledger->recordSale(sale).value().saleId;
-    const qint64 line = shop.count(QStringLiteral("SELECT id FROM sale_lines WHERE sale_id = %1").arg(saleId));
+    const qint64 line =
+        shop.count(QStringLiteral("SELECT id FROM sale_lines WHERE sale_id = %1").arg(saleId));
     Money refunded;
     for (int piece = 0; piece < 8; ++piece) {
         RefundInput refund{saleId, shop.shift, shop.cashier, shop.supervisor, {{line, 1000}}, {}, noon};
@@ -416,7 +442,8 @@ void tst_Ledger::auditChainCoversEveryEvent()
     QVERIFY(shop.setUp());
     POS_VERIFY_RESULT(shop.ledger->recordSale(shop.cashSale(2280, 0)));
     const qint64 payment = shop.ledger->beginCardPayment(shop.cardIntent(100)).value().paymentId;
-    POS_VERIFY_RESULT(shop.ledger->completeCardPayment(payment, {false, QStringLiteral("05"), {}, {}, false, noon}));
+    POS_VERIFY_RESULT(
+        shop.ledger->completeCardPayment(payment, {false, QStringLiteral("05"), {}, {}, false, noon}));
     const Result<audit::ChainReport> report = audit::verify(shop.ledger->database());
     POS_VERIFY_RESULT(report);
     QVERIFY2(report.value().intact, qPrintable(report.value().problem));

@@ -403,12 +403,15 @@ void tst_LedgerFaults::failedCommitSyncIsOutcomeUnknown()
         POS_VERIFY_RESULT(copy);
         SqliteDatabase& db = copy.value()->database();
         const qint64 sales = db.queryInt64(u"SELECT count(*) FROM sales"_qs).value();
-        QVERIFY2(sales == shop.recorded.size() || sales == shop.recorded.size() + 1, qPrintable(QString::number(sales)));
-        QCOMPARE(db.queryInt64(u"SELECT count(*) FROM sales s WHERE total_fen != (SELECT coalesce(sum(amount_fen), 0) "
-                               u"FROM tenders WHERE sale_id = s.id) OR NOT EXISTS (SELECT 1 FROM sale_lines "
-                               u"WHERE sale_id = s.id)"_qs)
-                     .value(),
-                 qint64(0));
+        QVERIFY2(sales == shop.recorded.size() || sales == shop.recorded.size() + 1,
+                 qPrintable(QString::number(sales)));
+        QCOMPARE(
+            db.queryInt64(
+                  u"SELECT count(*) FROM sales s WHERE total_fen != (SELECT coalesce(sum(amount_fen), 0) "
+                  u"FROM tenders WHERE sale_id = s.id) OR NOT EXISTS (SELECT 1 FROM sale_lines "
+                  u"WHERE sale_id = s.id)"_qs)
+                .value(),
+            qint64(0));
         QCOMPARE(db.queryText(u"PRAGMA integrity_check"_qs).value(), u"ok"_qs);
         copy.value().reset();
         FaultVfs::setDefault(true);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 //
-// PCI DSS 3.3.1 / 3.5.1 in practice: after card sales, refunds and refused input, no full card number, track 2
-// or PIN block is found anywhere in the data directory (database, WAL, backups, logs), in any encoding.
+// PCI DSS 3.3.1 / 3.5.1 in practice: after card sales, refunds and refused input, no full card number, track
+// 2 or PIN block is found anywhere in the data directory (database, WAL, backups, logs), in any encoding.
 #include "app/LogSink.h"
 #include "core/crypto/CryptoPrimitives.h"
 #include "storage/Ledger.h"
@@ -44,7 +44,8 @@ struct CardShop
 
     bool setUp()
     {
-        log = std::make_unique<app::LogSink>(app::LogSink::Config{dir.filePath(QStringLiteral("logs/pos.log"))});
+        log = std::make_unique<app::LogSink>(
+            app::LogSink::Config{dir.filePath(QStringLiteral("logs/pos.log"))});
         if (!log->start())
             return false;
         app::LogSink::installMessageHandler(log.get());
@@ -52,24 +53,35 @@ struct CardShop
         if (!opened)
             return false;
         ledger = std::move(opened).value();
-        cashier = ledger->addUser({QStringLiteral("zhao"), QStringLiteral("赵敏"), UserRole::Cashier,
-                                   QByteArray(32, '\x01'), QByteArray(16, '\x02'), QStringLiteral("test")},
-                                  now)
+        cashier = ledger
+                      ->addUser({QStringLiteral("zhao"), QStringLiteral("赵敏"), UserRole::Cashier,
+                                 QByteArray(32, '\x01'), QByteArray(16, '\x02'), QStringLiteral("test")},
+                                now)
                       .value();
         shift = ledger->openShift(cashier, Money(), now).value();
-        return ledger->setTerminalIdentity(QStringLiteral("12345678"), QStringLiteral("123456789012345"), now).hasValue();
+        return ledger->setTerminalIdentity(QStringLiteral("12345678"), QStringLiteral("123456789012345"), now)
+            .hasValue();
     }
 
     ~CardShop() { app::LogSink::installMessageHandler(nullptr); }
 
-    // What the acquirer engine hands the ledger for a card read by the PIN pad: masked PAN and keyed hash only.
+    // What the acquirer engine hands the ledger for a card read by the PIN pad: masked PAN and keyed hash
+    // only.
     CardIntentInput intentFor(qint64 fen, CardTransactionType type, std::optional<qint64> original = {}) const
     {
         const QByteArray hmacKey(32, '\x42');
-        QString masked = QString::fromLatin1(testPan.left(6)) + QString(testPan.size() - 10, QLatin1Char('*'))
-                       + QString::fromLatin1(testPan.right(4));
-        return {type, Money::fromFen(fen), masked, crypto::hmacSha256(hmacKey, testPan).value(), 7,
-                QStringLiteral("CUP"), QStringLiteral("swipe"), original, now};
+        QString masked = QString::fromLatin1(testPan.left(6)) +
+                         QString(testPan.size() - 10, QLatin1Char('*')) +
+                         QString::fromLatin1(testPan.right(4));
+        return {type,
+                Money::fromFen(fen),
+                masked,
+                crypto::hmacSha256(hmacKey, testPan).value(),
+                7,
+                QStringLiteral("CUP"),
+                QStringLiteral("swipe"),
+                original,
+                now};
     }
 
     bool ringCardSale(qint64 fen)
@@ -86,7 +98,8 @@ struct CardShop
         sale.cashierId = cashier;
         sale.createdMs = now;
         sale.lines = {{std::nullopt, QStringLiteral("茶叶"), 1000, Money::fromFen(fen), Money(), 1300}};
-        sale.tenders = {{TenderKind::Card, Money::fromFen(fen), Money(), intent.value().paymentId, std::nullopt}};
+        sale.tenders = {
+            {TenderKind::Card, Money::fromFen(fen), Money(), intent.value().paymentId, std::nullopt}};
         return ledger->recordSale(sale).hasValue();
     }
 };
@@ -132,8 +145,10 @@ void tst_LedgerNoSensitiveData::cardSalesLeaveNoSecretsAtRest()
     for (int i = 0; i < 20; ++i)
         QVERIFY(shop.ringCardSale(1000 + i));
     // A declined card and an interrupted one (reversal due after restart).
-    const qint64 declined = shop.ledger->beginCardPayment(shop.intentFor(500, CardTransactionType::Sale)).value().paymentId;
-    POS_VERIFY_RESULT(shop.ledger->completeCardPayment(declined, {false, QStringLiteral("55"), {}, {}, false, now}));
+    const qint64 declined =
+        shop.ledger->beginCardPayment(shop.intentFor(500, CardTransactionType::Sale)).value().paymentId;
+    POS_VERIFY_RESULT(
+        shop.ledger->completeCardPayment(declined, {false, QStringLiteral("55"), {}, {}, false, now}));
     POS_VERIFY_RESULT(shop.ledger->beginCardPayment(shop.intentFor(700, CardTransactionType::Sale)));
     // Input that would put a full card number on disk is refused (and must not be logged either).
     CardIntentInput bad = shop.intentFor(100, CardTransactionType::Sale);
@@ -143,8 +158,8 @@ void tst_LedgerNoSensitiveData::cardSalesLeaveNoSecretsAtRest()
     QVERIFY(!shop.ledger->beginCardPayment(bad));
     QVERIFY(shop.ledger->recoverInterruptedPayments(now + 1000).hasValue());
     QVERIFY(QDir(shop.dir.path()).mkpath(QStringLiteral("backups")));
-    const Result<BackupInfo> backup =
-        backupLedger(shop.ledger->database(), shop.dir.filePath(QStringLiteral("backups/ledger-2026-11-22.db")));
+    const Result<BackupInfo> backup = backupLedger(
+        shop.ledger->database(), shop.dir.filePath(QStringLiteral("backups/ledger-2026-11-22.db")));
     POS_VERIFY_RESULT(backup);
     shop.log->flush();
 
@@ -163,8 +178,12 @@ void tst_LedgerNoSensitiveData::storedPanIsCaught()
     CardShop shop;
     QVERIFY(shop.setUp());
     QVERIFY(shop.ringCardSale(1000));
-    POS_VERIFY_RESULT(shop.ledger->appendAudit({now, std::nullopt, QStringLiteral("debug"), true,
-                                                QStringLiteral("test"), {},
+    POS_VERIFY_RESULT(shop.ledger->appendAudit({now,
+                                                std::nullopt,
+                                                QStringLiteral("debug"),
+                                                true,
+                                                QStringLiteral("test"),
+                                                {},
                                                 QStringLiteral("card ") + QString::fromLatin1(testPan)}));
     const QList<test::SecretHit> hits = scanner().scanDirectory(shop.dir.path());
     QVERIFY(!hits.isEmpty());

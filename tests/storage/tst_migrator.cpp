@@ -39,8 +39,8 @@ QByteArray fileHash(const QString& path)
 QStringList schemaOf(SqliteDatabase& database)
 {
     QStringList schema;
-    auto statement = database.prepare(
-        QStringLiteral("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY 1"));
+    auto statement = database.prepare(QStringLiteral(
+        "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY 1"));
     if (!statement)
         return {};
     while (statement.value()->step().value())
@@ -91,7 +91,8 @@ void tst_Migrator::freshDatabaseReachesTheLatestVersion()
     QCOMPARE(applied.value(), Migrator::latestVersion(migrations));
     QCOMPARE(database->queryInt64(QStringLiteral("PRAGMA user_version")).value(),
              qint64(Migrator::latestVersion(migrations)));
-    QCOMPARE(database->queryInt64(QStringLiteral("PRAGMA application_id")).value(), Migrator::ledgerApplicationId);
+    QCOMPARE(database->queryInt64(QStringLiteral("PRAGMA application_id")).value(),
+             Migrator::ledgerApplicationId);
     POS_VERIFY_RESULT(Migrator::checkCompatible(*database, migrations));
 }
 
@@ -160,7 +161,8 @@ void tst_Migrator::refusesAForeignSqliteFile()
     {
         auto other = openConfigured(path);
         QVERIFY(other);
-        POS_VERIFY_RESULT(other->execute(QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")));
+        POS_VERIFY_RESULT(
+            other->execute(QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")));
     }
     const QByteArray before = fileHash(path);
     auto database = openConfigured(path);
@@ -182,7 +184,8 @@ void tst_Migrator::refusesAFileThatIsNotADatabase()
     file.write(QByteArray(8192, 'x'));
     file.close();
     const QByteArray before = fileHash(path);
-    auto opened = SqliteDatabase::open(path, SqliteDatabase::Access::ReadWrite, SqliteDatabase::Creation::MustExist);
+    auto opened =
+        SqliteDatabase::open(path, SqliteDatabase::Access::ReadWrite, SqliteDatabase::Creation::MustExist);
     POS_VERIFY_RESULT(opened);
     const Result<> configured = opened.value()->applyLedgerSettings();
     QVERIFY(!configured);
@@ -228,8 +231,10 @@ void tst_Migrator::failedMigrationLeavesTheVersion()
     const Result<int> migrated = Migrator::migrate(*database, migrations);
     QVERIFY(!migrated);
     QCOMPARE(database->queryInt64(QStringLiteral("PRAGMA user_version")).value(), qint64(latest));
-    QCOMPARE(database->queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'")).value(),
-             qint64(0));
+    QCOMPARE(
+        database->queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"))
+            .value(),
+        qint64(0));
 }
 
 void tst_Migrator::auditLogIsAppendOnly_data()

@@ -97,7 +97,9 @@ QString SensitiveDataScanner::describe(const QList<SecretHit>& hits)
 {
     QStringList lines;
     for (const SecretHit& hit : hits)
-        lines << QStringLiteral("%1: %2 (%3) at %4").arg(hit.file, hit.secretName, hit.encoding).arg(hit.offset);
+        lines << QStringLiteral("%1: %2 (%3) at %4")
+                     .arg(hit.file, hit.secretName, hit.encoding)
+                     .arg(hit.offset);
     return lines.join(QLatin1Char('\n'));
 }
 
