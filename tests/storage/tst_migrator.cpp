@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "storage/Ledger.h"
+#include "storage/LedgerVerifier.h"
 #include "storage/Migrator.h"
 #include "storage/sqlite/SqliteDatabase.h"
 #include "storage/sqlite/TransactionGuard.h"
@@ -61,6 +63,8 @@ private Q_SLOTS:
     void ledgerSettingsReadBack();
     void upgradesEveryOlderVersion_data();
     void upgradesEveryOlderVersion();
+    void upgradesCommittedFixtures_data();
+    void upgradesCommittedFixtures();
     void refusesAForeignSqliteFile();
     void refusesAFileThatIsNotADatabase();
     void refusesANewerLedger();
@@ -152,6 +156,41 @@ void tst_Migrator::upgradesEveryOlderVersion()
     POS_VERIFY_RESULT(applied);
     QCOMPARE(applied.value(), Migrator::latestVersion(all) - fromVersion);
     QCOMPARE(schemaOf(*old), schemaOf(*fresh));
+}
+
+void tst_Migrator::upgradesCommittedFixtures_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<qint64>("sales");
+    QTest::addColumn<qint64>("auditRows");
+    QTest::newRow("v1") << u"ledger-v1.db"_qs << qint64(3) << qint64(10);
+}
+
+// Files written by older programs (tests/data/db/README.md) open with this one: migrated, intact, complete.
+void tst_Migrator::upgradesCommittedFixtures()
+{
+    QFETCH(QString, fixture);
+    QFETCH(qint64, sales);
+    QFETCH(qint64, auditRows);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pos.db"));
+    QVERIFY(QFile::copy(QStringLiteral(POS_TEST_DATA_DIR "/db/") + fixture, path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    auto ledger = Ledger::open(path, Ledger::Creation::MustExist);
+    POS_VERIFY_RESULT(ledger);
+    SqliteDatabase& db = ledger.value()->database();
+    QCOMPARE(db.queryInt64(QStringLiteral("PRAGMA user_version")).value(),
+             qint64(Migrator::latestVersion(Migrator::ledgerMigrations())));
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM sales")).value(), sales);
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit_log")).value(), auditRows);
+    const Result<VerifyReport> report = verifyLedger(db);
+    POS_VERIFY_RESULT(report);
+    QStringList failed;
+    for (const VerifyCheck& check : report.value().checks) {
+        if (!check.ok)
+            failed << check.name + QStringLiteral(": ") + check.detail;
+    }
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.join(QLatin1Char('\n'))));
 }
 
 void tst_Migrator::refusesAForeignSqliteFile()
