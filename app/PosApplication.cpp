@@ -28,6 +28,7 @@
 #include <QStandardPaths>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pos {
@@ -155,16 +156,19 @@ void PosApplication::openLedger()
 
 void PosApplication::backupLedgerIfDue()
 {
-    // One backup per day, kept for backupKeepDays days, made on the writer thread (backing up while selling
-    // is safe: the online backup API copies one committed state).
-    constexpr int backupKeepDays = 14;
+    // One backup per day, kept for ledger/backupKeepDays days (settings.ini, default 14), made on the writer
+    // thread (backing up while selling is safe: the online backup API copies one committed state).
+    const QString settings = settingsFile(m_dataDirectory);
     const QString directory = QDir(m_dataDirectory).filePath(QStringLiteral("backups"));
     const QDate today = QDate::currentDate();
     const QString target = QDir(directory).filePath(storage::dailyBackupName(today));
     m_ledger->run<QString>(
-        [directory, target, today](storage::Ledger& ledger) -> Result<QString> {
+        [directory, target, today, settings](storage::Ledger& ledger) -> Result<QString> {
             if (QFile::exists(target))
                 return QString();
+            const int backupKeepDays = std::max(1, QSettings(settings, QSettings::IniFormat)
+                                                       .value(QStringLiteral("ledger/backupKeepDays"), 14)
+                                                       .toInt());
             if (!QDir().mkpath(directory))
                 return fail(ErrorCode::IoFailure, tr("The backup folder cannot be created."), directory);
             const Result<storage::BackupInfo> backup = storage::backupLedger(ledger.database(), target);
