@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pos {
@@ -32,6 +33,12 @@ public:
 };
 
 std::vector<std::unique_ptr<Command>> allCommands();
+
+// Parses the options of a subcommand that only takes --json (and --help). Returns the exit code to stop with
+// (0 after printing help, 2 after a usage error written to io.err), or nothing to go on; json tells whether
+// --json was given.
+std::optional<int>
+parseJsonOnlyOptions(const QStringList& arguments, const QString& description, CommandIo& io, bool& json);
 
 // Entry point of pos-tool: dispatches to the named subcommand.
 int runPosTool(const QStringList& arguments, CommandIo& io);

@@ -5,6 +5,8 @@
 #include "cli/SelfTestCommand.h"
 #include "cli/VersionCommand.h"
 
+#include <QCommandLineParser>
+
 namespace pos {
 namespace cli {
 
@@ -15,6 +17,26 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<SelfTestCommand>());
     commands.push_back(std::make_unique<LedgerCommand>());
     return commands;
+}
+
+std::optional<int>
+parseJsonOnlyOptions(const QStringList& arguments, const QString& description, CommandIo& io, bool& json)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOption(jsonOption);
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        io.err << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        io.out << parser.helpText();
+        return 0;
+    }
+    json = parser.isSet(jsonOption);
+    return std::nullopt;
 }
 
 namespace {

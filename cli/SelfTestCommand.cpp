@@ -5,7 +5,6 @@
 #include "core/crypto/CryptoPrimitives.h"
 #include "core/crypto/SelfTest.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,22 +14,12 @@ namespace cli {
 
 int SelfTestCommand::run(const QStringList& arguments, CommandIo& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOption(json);
-    parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        io.err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
-        return 0;
-    }
+    bool json = false;
+    if (const std::optional<int> stop = parseJsonOnlyOptions(arguments, summary(), io, json))
+        return *stop;
 
     const crypto::SelfTestReport report = crypto::runSelfTest(crypto::startupKnownAnswers());
-    if (parser.isSet(json)) {
+    if (json) {
         QJsonArray tests;
         for (const crypto::KatOutcome& outcome : report.outcomes) {
             QJsonObject test{{QStringLiteral("name"), outcome.name},

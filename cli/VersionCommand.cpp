@@ -5,7 +5,6 @@
 #include "PosVersion.h"
 #include "core/crypto/CryptoPrimitives.h"
 
-#include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -14,22 +13,12 @@ namespace cli {
 
 int VersionCommand::run(const QStringList& arguments, CommandIo& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOption(json);
-    parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        io.err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
-        return 0;
-    }
+    bool json = false;
+    if (const std::optional<int> stop = parseJsonOnlyOptions(arguments, summary(), io, json))
+        return *stop;
     const QString qtVersion = QString::fromLatin1(qVersion());
     const QString openssl = crypto::libraryVersion();
-    if (parser.isSet(json)) {
+    if (json) {
         const QJsonObject object{{QStringLiteral("name"), QStringLiteral("pos-tool")},
                                  {QStringLiteral("version"), QStringLiteral(POS_VERSION_STRING)},
                                  {QStringLiteral("qt"), qtVersion},

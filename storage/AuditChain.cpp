@@ -5,6 +5,7 @@
 #include "core/crypto/CryptoPrimitives.h"
 #include "storage/sqlite/SqliteDatabase.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 namespace pos {
@@ -26,6 +27,29 @@ QByteArray chainHash(const QByteArray& previous, const QByteArray& content)
 {
     const Result<QByteArray> hash = crypto::sha256(QByteArray(previous + content));
     return hash ? hash.value() : QByteArray();
+}
+
+struct ChainHead
+{
+    qint64 id = 0;
+    QByteArray hash;
+};
+
+// The newest audit row, or nothing when the log is empty.
+Result<std::optional<ChainHead>> chainHead(SqliteDatabase& database)
+{
+    const Result<SqliteStatement*> last =
+        database.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    if (!last)
+        return Failure{last.error()};
+    const Result<bool> hasLast = last.value()->step();
+    if (!hasLast)
+        return Failure{hasLast.error()};
+    std::optional<ChainHead> head;
+    if (hasLast.value())
+        head = ChainHead{last.value()->int64(0), last.value()->blob(1)};
+    last.value()->reset();
+    return head;
 }
 
 } // namespace
@@ -50,23 +74,20 @@ QByteArray canonicalContent(qint64 id,
 
 Result<qint64> append(SqliteDatabase& database, const AuditEvent& event)
 {
-    const Result<SqliteStatement*> last =
-        database.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    if (!last)
-        return Failure{last.error()};
-    const Result<bool> hasLast = last.value()->step();
-    if (!hasLast)
-        return Failure{hasLast.error()};
-    const qint64 id = hasLast.value() ? last.value()->int64(0) + 1 : 1;
-    const QByteArray previous = hasLast.value() ? last.value()->blob(1) : genesis;
-    last.value()->reset();
+    const Result<std::optional<ChainHead>> head = chainHead(database);
+    if (!head)
+        return Failure{head.error()};
+    const qint64 id = head.value() ? head.value()->id + 1 : 1;
+    const QByteArray previous = head.value() ? head.value()->hash : genesis;
 
     const QString outcome = event.success ? QStringLiteral("success") : QStringLiteral("failure");
     const QByteArray hash =
         chainHash(previous, canonicalContent(id, event.createdMs, event.userId, event.event, outcome,
                                              event.origin, event.resource, event.detail));
     if (hash.size() != 32)
-        return fail(ErrorCode::CryptoFailure, QStringLiteral("SHA-256 failed"), QStringLiteral("audit hash"));
+        return fail(ErrorCode::CryptoFailure,
+                    QCoreApplication::translate("pos::storage::Ledger", "A cryptographic operation failed."),
+                    QStringLiteral("audit hash: SHA-256 failed"));
     const Result<SqliteStatement*> insert =
         database.prepare(QStringLiteral("INSERT INTO audit_log (id, created_ms, user_id, event, outcome, "
                                         "origin, resource, detail, prev_hash, hash) "
@@ -91,19 +112,15 @@ Result<qint64> append(SqliteDatabase& database, const AuditEvent& event)
 
 Result<qint64> anchor(SqliteDatabase& database, std::optional<qint64> batchId, qint64 nowMs)
 {
-    const Result<SqliteStatement*> last =
-        database.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    if (!last)
-        return Failure{last.error()};
-    const Result<bool> hasLast = last.value()->step();
-    if (!hasLast)
-        return Failure{hasLast.error()};
-    if (!hasLast.value())
-        return fail(ErrorCode::NotFound, QStringLiteral("The audit log is empty."),
+    const Result<std::optional<ChainHead>> head = chainHead(database);
+    if (!head)
+        return Failure{head.error()};
+    if (!head.value())
+        return fail(ErrorCode::NotFound,
+                    QCoreApplication::translate("pos::storage::Ledger", "The audit log is empty."),
                     QStringLiteral("nothing to anchor"));
-    const qint64 auditId = last.value()->int64(0);
-    const QByteArray hash = last.value()->blob(1);
-    last.value()->reset();
+    const qint64 auditId = head.value()->id;
+    const QByteArray hash = head.value()->hash;
     const Result<SqliteStatement*> insert = database.prepare(QStringLiteral(
         "INSERT INTO audit_anchors (audit_id, batch_id, hash, created_ms) VALUES (?, ?, ?, ?)"));
     if (!insert)

@@ -335,6 +335,93 @@ Result<QList<RefundLine>> priceRefund(SqliteDatabase& database, const RefundInpu
     return lines;
 }
 
+struct SaleRow
+{
+    QString number;
+    QString kind; // "sale" or "refund"
+    std::optional<qint64> originalSaleId;
+    qint64 shiftId = 0;
+    qint64 cashierId = 0;
+    Money subtotal;
+    Money discount;
+    Money total;
+    Money tax;
+    qint64 createdMs = 0;
+    detail::LocalStamp stamp;
+};
+
+Result<qint64> insertSale(SqliteDatabase& database, const SaleRow& row)
+{
+    const Result<SqliteStatement*> insert = database.prepare(QStringLiteral(
+        "INSERT INTO sales (sale_no, kind, state, original_sale_id, shift_id, cashier_id, subtotal_fen, "
+        "discount_fen, total_fen, tax_fen, created_ms, business_date, hour) "
+        "VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert)
+        return Failure{insert.error()};
+    insert.value()
+        ->bind(1, row.number)
+        .bind(2, row.kind)
+        .bind(3, row.originalSaleId)
+        .bind(4, row.shiftId)
+        .bind(5, row.cashierId)
+        .bind(6, row.subtotal.fen())
+        .bind(7, row.discount.fen())
+        .bind(8, row.total.fen())
+        .bind(9, row.tax.fen())
+        .bind(10, row.createdMs)
+        .bind(11, row.stamp.businessDate)
+        .bind(12, row.stamp.hour);
+    if (const Result<> ran = insert.value()->run(); !ran)
+        return Failure{ran.error()};
+    return database.lastInsertRowId();
+}
+
+struct LineRow
+{
+    std::optional<qint64> productId;
+    QString description;
+    qint64 quantityMilli = 0;
+    Money unitPrice;
+    Money discount;
+    Money total;
+    int taxRateBp = 0;
+    Money tax;
+    std::optional<qint64> originalLineId;
+};
+
+// Inserts one line and applies its stock and summary effects (stockSign -1 for a sale, +1 for a refund).
+Result<> insertLine(SqliteDatabase& database,
+                    qint64 saleId,
+                    int lineNo,
+                    const LineRow& line,
+                    int stockSign,
+                    const QString& businessDate)
+{
+    const Result<SqliteStatement*> insert = database.prepare(QStringLiteral(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, description, quantity_milli, unit_price_fen, "
+        "discount_fen, total_fen, tax_rate_bp, tax_fen, original_line_id, business_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert)
+        return Failure{insert.error()};
+    insert.value()
+        ->bind(1, saleId)
+        .bind(2, lineNo)
+        .bind(3, line.productId)
+        .bind(4, line.description.trimmed())
+        .bind(5, line.quantityMilli)
+        .bind(6, line.unitPrice.fen())
+        .bind(7, line.discount.fen())
+        .bind(8, line.total.fen())
+        .bind(9, line.taxRateBp)
+        .bind(10, line.tax.fen())
+        .bind(11, line.originalLineId)
+        .bind(12, businessDate);
+    if (const Result<> ran = insert.value()->run(); !ran)
+        return ran;
+    return applyLineEffects(database, line.productId, stockSign * line.quantityMilli,
+                            -stockSign * line.quantityMilli, line.total, businessDate);
+}
+
 } // namespace
 
 Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
@@ -359,56 +446,26 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
         return Failure{sequence.error()};
     const QString number = saleNumber(stamp.businessDate, sequence.value());
 
-    const Result<SqliteStatement*> header =
-        m_database->prepare(QStringLiteral("INSERT INTO sales (sale_no, kind, state, shift_id, cashier_id, "
-                                           "subtotal_fen, discount_fen, total_fen, "
-                                           "tax_fen, created_ms, business_date, hour) VALUES (?, 'sale', "
-                                           "'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!header)
-        return Failure{header.error()};
-    header.value()
-        ->bind(1, number)
-        .bind(2, sale.shiftId)
-        .bind(3, sale.cashierId)
-        .bind(4, subtotal.fen())
-        .bind(5, sale.ticketDiscount.fen())
-        .bind(6, total.fen())
-        .bind(7, tax.fen())
-        .bind(8, sale.createdMs)
-        .bind(9, stamp.businessDate)
-        .bind(10, stamp.hour);
-    if (const Result<> ran = header.value()->run(); !ran)
-        return Failure{ran.error()};
-    const qint64 saleId = m_database->lastInsertRowId();
-
-    const Result<SqliteStatement*> lineInsert = m_database->prepare(QStringLiteral(
-        "INSERT INTO sale_lines (sale_id, line_no, product_id, description, quantity_milli, unit_price_fen, "
-        "discount_fen, total_fen, tax_rate_bp, tax_fen, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)"));
-    if (!lineInsert)
-        return Failure{lineInsert.error()};
+    const Result<qint64> inserted =
+        insertSale(*m_database, {number, QStringLiteral("sale"), std::nullopt, sale.shiftId, sale.cashierId,
+                                 subtotal, sale.ticketDiscount, total, tax, sale.createdMs, stamp});
+    if (!inserted)
+        return Failure{inserted.error()};
+    const qint64 saleId = inserted.value();
     int lineNo = 0;
     for (const PricedLine& line : priced.value()) {
-        lineInsert.value()->reset();
-        lineInsert.value()
-            ->bind(1, saleId)
-            .bind(2, ++lineNo)
-            .bind(3, line.input.productId)
-            .bind(4, line.input.description.trimmed())
-            .bind(5, line.input.quantityMilli)
-            .bind(6, line.input.unitPrice.fen())
-            .bind(7, line.discount.fen())
-            .bind(8, line.total.fen())
-            .bind(9, line.input.taxRateBp)
-            .bind(10, line.tax.fen())
-            .bind(11, stamp.businessDate);
-        if (const Result<> ran = lineInsert.value()->run(); !ran)
-            return Failure{ran.error()};
-        if (const Result<> effects =
-                applyLineEffects(*m_database, line.input.productId, -line.input.quantityMilli,
-                                 line.input.quantityMilli, line.total, stamp.businessDate);
-            !effects)
-            return Failure{effects.error()};
+        const LineRow row{line.input.productId,
+                          line.input.description,
+                          line.input.quantityMilli,
+                          line.input.unitPrice,
+                          line.discount,
+                          line.total,
+                          line.input.taxRateBp,
+                          line.tax,
+                          std::nullopt};
+        if (const Result<> added = insertLine(*m_database, saleId, ++lineNo, row, -1, stamp.businessDate);
+            !added)
+            return Failure{added.error()};
     }
     if (const Result<> tenders = insertTenders(*m_database, saleId, sale.tenders, 1, sale.createdMs, stamp,
                                                sale.cashierId, QStringLiteral("sale"));
@@ -495,54 +552,27 @@ Result<RecordedSale> Ledger::recordRefund(const RefundInput& refund)
     for (const RefundLine& line : lines)
         tax += Money::taxIncluded(line.amount, line.taxRateBp, Rounding::HalfUp);
 
-    const Result<SqliteStatement*> header = m_database->prepare(QStringLiteral(
-        "INSERT INTO sales (sale_no, kind, state, original_sale_id, shift_id, cashier_id, subtotal_fen, "
-        "discount_fen, total_fen, tax_fen, created_ms, business_date, hour) "
-        "VALUES (?, 'refund', 'completed', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
-    if (!header)
-        return Failure{header.error()};
-    header.value()
-        ->bind(1, number)
-        .bind(2, refund.originalSaleId)
-        .bind(3, refund.shiftId)
-        .bind(4, refund.cashierId)
-        .bind(5, -total.fen())
-        .bind(6, -total.fen())
-        .bind(7, -tax.fen())
-        .bind(8, refund.createdMs)
-        .bind(9, stamp.businessDate)
-        .bind(10, stamp.hour);
-    if (const Result<> ran = header.value()->run(); !ran)
-        return Failure{ran.error()};
-    const qint64 saleId = m_database->lastInsertRowId();
-
-    const Result<SqliteStatement*> lineInsert = m_database->prepare(QStringLiteral(
-        "INSERT INTO sale_lines (sale_id, line_no, product_id, description, quantity_milli, unit_price_fen, "
-        "discount_fen, total_fen, tax_rate_bp, tax_fen, original_line_id, business_date) "
-        "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
-    if (!lineInsert)
-        return Failure{lineInsert.error()};
+    const Result<qint64> inserted =
+        insertSale(*m_database, {number, QStringLiteral("refund"), refund.originalSaleId, refund.shiftId,
+                                 refund.cashierId, -total, Money(), -total, -tax, refund.createdMs, stamp});
+    if (!inserted)
+        return Failure{inserted.error()};
+    const qint64 saleId = inserted.value();
     int lineNo = 0;
     for (const RefundLine& line : lines) {
-        lineInsert.value()->reset();
-        lineInsert.value()
-            ->bind(1, saleId)
-            .bind(2, ++lineNo)
-            .bind(3, line.productId)
-            .bind(4, line.description)
-            .bind(5, line.quantityMilli)
-            .bind(6, line.unitPriceFen)
-            .bind(7, -line.amount.fen())
-            .bind(8, line.taxRateBp)
-            .bind(9, -Money::taxIncluded(line.amount, line.taxRateBp, Rounding::HalfUp).fen())
-            .bind(10, line.originalLineId)
-            .bind(11, stamp.businessDate);
-        if (const Result<> ran = lineInsert.value()->run(); !ran)
-            return Failure{ran.error()};
-        if (const Result<> effects = applyLineEffects(*m_database, line.productId, line.quantityMilli,
-                                                      -line.quantityMilli, -line.amount, stamp.businessDate);
-            !effects)
-            return Failure{effects.error()};
+        const Money lineTax = Money::taxIncluded(line.amount, line.taxRateBp, Rounding::HalfUp);
+        const LineRow row{line.productId,
+                          line.description,
+                          line.quantityMilli,
+                          Money::fromFen(line.unitPriceFen),
+                          Money(),
+                          -line.amount,
+                          line.taxRateBp,
+                          -lineTax,
+                          line.originalLineId};
+        if (const Result<> added = insertLine(*m_database, saleId, ++lineNo, row, 1, stamp.businessDate);
+            !added)
+            return Failure{added.error()};
     }
     if (const Result<> tenders = insertTenders(*m_database, saleId, refund.tenders, -1, refund.createdMs,
                                                stamp, refund.cashierId, QStringLiteral("refund"));

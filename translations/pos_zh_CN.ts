@@ -275,6 +275,14 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>The ledger is not open.</source>
         <translation>账本未打开。</translation>
     </message>
+    <message>
+        <source>A cryptographic operation failed.</source>
+        <translation>密码运算失败。</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>审计日志为空。</translation>
+    </message>
 </context>
 <context>
     <name>pos::storage::LedgerBackup</name>

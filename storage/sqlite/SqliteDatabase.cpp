@@ -135,7 +135,8 @@ Result<SqliteStatement*> SqliteDatabase::prepare(const QString& sql)
     return owned.get();
 }
 
-Result<qint64> SqliteDatabase::queryInt64(const QString& sql)
+template <typename T, typename Read>
+Result<T> SqliteDatabase::querySingle(const QString& sql, Read read)
 {
     const Result<SqliteStatement*> statement = prepare(sql);
     if (!statement)
@@ -146,25 +147,19 @@ Result<qint64> SqliteDatabase::queryInt64(const QString& sql)
     if (!row.value())
         return fail(ErrorCode::NotFound, StorageText::tr("The ledger returned no result."),
                     QStringLiteral("no row for: %1").arg(sql));
-    const qint64 value = statement.value()->int64(0);
+    T value = read(*statement.value());
     statement.value()->reset();
     return value;
 }
 
+Result<qint64> SqliteDatabase::queryInt64(const QString& sql)
+{
+    return querySingle<qint64>(sql, [](const SqliteStatement& row) { return row.int64(0); });
+}
+
 Result<QString> SqliteDatabase::queryText(const QString& sql)
 {
-    const Result<SqliteStatement*> statement = prepare(sql);
-    if (!statement)
-        return Failure{statement.error()};
-    const Result<bool> row = statement.value()->step();
-    if (!row)
-        return Failure{row.error()};
-    if (!row.value())
-        return fail(ErrorCode::NotFound, StorageText::tr("The ledger returned no result."),
-                    QStringLiteral("no row for: %1").arg(sql));
-    const QString value = statement.value()->text(0);
-    statement.value()->reset();
-    return value;
+    return querySingle<QString>(sql, [](const SqliteStatement& row) { return row.text(0); });
 }
 
 qint64 SqliteDatabase::lastInsertRowId() const

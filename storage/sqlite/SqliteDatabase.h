@@ -67,6 +67,8 @@ public:
 
 private:
     SqliteDatabase(sqlite3* db, QString path, Access access);
+    template <typename T, typename Read>
+    Result<T> querySingle(const QString& sql, Read read);
 
     sqlite3* m_db;
     QString m_path;
