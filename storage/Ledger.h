@@ -34,6 +34,18 @@ public:
     Result<qint64> addProduct(const NewProduct& product, qint64 nowMs);
     Result<> addBarcode(const QString& barcode, qint64 productId);
     Result<qint64> openShift(qint64 cashierId, Money openingFloat, qint64 nowMs);
+    // Cash put in or taken out of the drawer during an open shift, or a drawer opening without a sale
+    // (kind NoSale, amount zero). Amounts are positive; approvedBy is the supervisor who allowed it, if any.
+    Result<qint64> recordCashMovement(qint64 shiftId,
+                                      CashMovementKind kind,
+                                      Money amount,
+                                      const QString& reason,
+                                      qint64 userId,
+                                      std::optional<qint64> approvedBy,
+                                      qint64 nowMs);
+    // Closes an open shift with the counted cash; stores the expected cash (float + net cash tenders + cash
+    // in − cash out) and gives the shift the next Z report number, which is returned.
+    Result<qint64> closeShift(qint64 shiftId, Money countedCash, qint64 nowMs);
     Result<> setTerminalIdentity(const QString& terminalId, const QString& merchantId, qint64 nowMs);
 
     // A completed sale: header, lines, tenders, stock, report summaries and an audit row in one transaction.

@@ -283,6 +283,18 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>The audit log is empty.</source>
         <translation>审计日志为空。</translation>
     </message>
+    <message>
+        <source>The cash amount is not valid.</source>
+        <translation>现金金额无效。</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation>清点的现金不能为负数。</translation>
+    </message>
+    <message>
+        <source>This shift is not open.</source>
+        <translation>该班次未开启。</translation>
+    </message>
 </context>
 <context>
     <name>pos::storage::LedgerBackup</name>

@@ -25,6 +25,16 @@ QString userRoleKey(UserRole role)
     return {};
 }
 
+QString cashMovementKindKey(CashMovementKind kind)
+{
+    switch (kind) {
+    case CashMovementKind::CashIn: return QStringLiteral("cash_in");
+    case CashMovementKind::CashOut: return QStringLiteral("cash_out");
+    case CashMovementKind::NoSale: return QStringLiteral("no_sale");
+    }
+    return {};
+}
+
 QString cardTransactionTypeKey(CardTransactionType type)
 {
     switch (type) {

@@ -19,6 +19,9 @@ enum class TenderKind { Cash, Card, Qr };
 QString tenderKindKey(TenderKind kind); // "cash", "card", "qr" (the ledger's column values)
 
 enum class UserRole { Owner, Supervisor, Cashier, Installer };
+
+enum class CashMovementKind { CashIn, CashOut, NoSale };
+QString cashMovementKindKey(CashMovementKind kind); // "cash_in", "cash_out", "no_sale"
 QString userRoleKey(UserRole role);
 
 struct NewUser

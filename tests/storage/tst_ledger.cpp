@@ -116,6 +116,11 @@ private Q_SLOTS:
     void partialRefundsNeverExceedTheLine();
     void auditChainCoversEveryEvent();
     void groupedEventsCommitTogether();
+    void closingAShiftCountsTheDrawer();
+    void closedShiftTakesNoMoreCash_data();
+    void closedShiftTakesNoMoreCash();
+    void badCashMovementIsRefused_data();
+    void badCashMovementIsRefused();
     void failedEventInsideAGroupLeavesTheOthers();
 };
 
@@ -501,6 +506,90 @@ void tst_Ledger::failedEventInsideAGroupLeavesTheOthers()
     QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM tenders")), qint64(2));
     const Result<audit::ChainReport> report = audit::verify(shop.ledger->database());
     QVERIFY(report.value().intact);
+}
+
+void tst_Ledger::closingAShiftCountsTheDrawer()
+{
+    Shop shop;
+    QVERIFY(shop.setUp());
+    POS_VERIFY_RESULT(shop.ledger->recordSale(shop.cashSale(2280, 5000))); // float 500.00 + 22.80
+    const qint64 saleId = shop.ledger->recordSale(shop.cashSale(2280, 2280)).value().saleId;
+    const qint64 colaLine = shop.count(
+        QStringLiteral("SELECT id FROM sale_lines WHERE sale_id = %1 AND line_no = 1").arg(saleId));
+    POS_VERIFY_RESULT(
+        shop.ledger->recordRefund({saleId,
+                                   shop.shift,
+                                   shop.cashier,
+                                   shop.supervisor,
+                                   {{colaLine, 1000}},
+                                   {{TenderKind::Cash, yuan(350), Money(), std::nullopt, std::nullopt}},
+                                   noon}));
+    POS_VERIFY_RESULT(shop.ledger->recordCashMovement(shop.shift, CashMovementKind::CashIn, yuan(10000),
+                                                      QStringLiteral("零钱"), shop.cashier, shop.supervisor,
+                                                      noon));
+    POS_VERIFY_RESULT(shop.ledger->recordCashMovement(shop.shift, CashMovementKind::CashOut, yuan(20000),
+                                                      QStringLiteral("存银行"), shop.cashier, shop.supervisor,
+                                                      noon));
+    POS_VERIFY_RESULT(shop.ledger->recordCashMovement(shop.shift, CashMovementKind::NoSale, Money(),
+                                                      QStringLiteral("找零"), shop.cashier, std::nullopt,
+                                                      noon));
+    const Result<qint64> z = shop.ledger->closeShift(shop.shift, yuan(34500), noon + 8 * 3600 * 1000);
+    POS_VERIFY_RESULT(z);
+    QCOMPARE(z.value(), qint64(1));
+    // 500.00 + 22.80 + 22.80 − 3.50 + 100.00 − 200.00 = 442.10 expected; 345.00 counted.
+    QCOMPARE(shop.count(QStringLiteral("SELECT expected_cash_fen FROM shifts WHERE id = %1").arg(shop.shift)),
+             qint64(44210));
+    QCOMPARE(shop.count(QStringLiteral("SELECT counted_cash_fen FROM shifts WHERE id = %1").arg(shop.shift)),
+             qint64(34500));
+    QVERIFY(!shop.ledger->closeShift(shop.shift, yuan(34500), noon));
+    // The next shift of the same cashier gets the next Z number.
+    const qint64 next = shop.ledger->openShift(shop.cashier, Money(), noon).value();
+    QCOMPARE(shop.ledger->closeShift(next, Money(), noon).value(), qint64(2));
+}
+
+void tst_Ledger::closedShiftTakesNoMoreCash_data()
+{
+    QTest::addColumn<bool>("sale");
+    QTest::newRow("sale") << true;
+    QTest::newRow("cash movement") << false;
+}
+
+void tst_Ledger::closedShiftTakesNoMoreCash()
+{
+    QFETCH(bool, sale);
+    Shop shop;
+    QVERIFY(shop.setUp());
+    POS_VERIFY_RESULT(shop.ledger->closeShift(shop.shift, yuan(50000), noon));
+    if (sale) {
+        QVERIFY(!shop.ledger->recordSale(shop.cashSale(2280, 0)));
+    } else {
+        QVERIFY(!shop.ledger->recordCashMovement(shop.shift, CashMovementKind::CashIn, yuan(100), {},
+                                                 shop.cashier, std::nullopt, noon));
+    }
+    QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM sales")), qint64(0));
+    QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM cash_movements")), qint64(0));
+}
+
+void tst_Ledger::badCashMovementIsRefused_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("fen");
+    QTest::newRow("negative cash in") << int(CashMovementKind::CashIn) << qint64(-100);
+    QTest::newRow("zero cash out") << int(CashMovementKind::CashOut) << qint64(0);
+    QTest::newRow("no-sale with an amount") << int(CashMovementKind::NoSale) << qint64(100);
+}
+
+void tst_Ledger::badCashMovementIsRefused()
+{
+    QFETCH(int, kind);
+    QFETCH(qint64, fen);
+    Shop shop;
+    QVERIFY(shop.setUp());
+    const Result<qint64> movement = shop.ledger->recordCashMovement(
+        shop.shift, static_cast<CashMovementKind>(kind), yuan(fen), {}, shop.cashier, std::nullopt, noon);
+    QVERIFY(!movement);
+    QCOMPARE(movement.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(shop.count(QStringLiteral("SELECT count(*) FROM cash_movements")), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_Ledger)
