@@ -359,8 +359,6 @@ int runVerify(const QStringList& arguments, CommandIo& io)
 //   - categories (no addCategory): INSERT INTO categories;
 //   - QR payments (no QR payment API yet): a qr_payments row in state 'paid' ('pay', or 'refund' pointing at
 //     the original payment), which recordSale/recordRefund then link to their tender;
-//   - closing a shift (no closeShift): UPDATE shifts (state, closed_ms, expected and counted cash, Z number)
-//     plus a "shift.closed" audit event through Ledger::appendAudit.
 // Voids are not generated: the Ledger has no API to void a sale. No cash movements either (no API).
 struct GeneratorOptions
 {
@@ -719,29 +717,8 @@ private:
         // Now and then the drawer is a few yuan short.
         const Money counted =
             m_random.chance(500) ? expected - Money::fromFen(m_random.between(1, 20) * 100) : expected;
-        // No closeShift API yet: closed directly, in this transaction, with its audit event.
-        const Result<storage::SqliteStatement*> close = m_ledger.database().prepare(QStringLiteral(
-            "UPDATE shifts SET state = 'closed', closed_ms = ?, expected_cash_fen = ?, counted_cash_fen = ?, "
-            "z_report_no = ? WHERE id = ? AND state = 'open'"));
-        if (!close)
-            return Failure{close.error()};
-        close.value()
-            ->bind(1, event.ms)
-            .bind(2, expected.fen())
-            .bind(3, counted.fen())
-            .bind(4, ++m_zNumber)
-            .bind(5, till.id);
-        if (const Result<> ran = close.value()->run(); !ran)
-            return Failure{ran.error()};
-        const Result<qint64> audited =
-            m_ledger.appendAudit({event.ms, till.cashierId, QStringLiteral("shift.closed"), true,
-                                  QStringLiteral("pos-tool"), QStringLiteral("shift:%1").arg(till.id),
-                                  QStringLiteral("z=%1 expected=%2 counted=%3")
-                                      .arg(m_zNumber)
-                                      .arg(expected.fen())
-                                      .arg(counted.fen())});
-        if (!audited)
-            return Failure{audited.error()};
+        if (const Result<qint64> z = m_ledger.closeShift(till.id, counted, event.ms); !z)
+            return Failure{z.error()};
         return 1;
     }
 
@@ -1024,7 +1001,6 @@ private:
     GeneratedShift m_tills[2];
     QList<RefundableSale> m_recent;
     qint64 m_qrSequence = 0;
-    qint64 m_zNumber = 0;
     GeneratorStats m_stats;
 };
 
