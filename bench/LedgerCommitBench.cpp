@@ -11,6 +11,7 @@
 // The subjects run alternately after unmeasured warm-up iterations. Prints one compact JSON object per line
 // on stdout (one per subject, then the ratios) and a human summary on stderr. Never asserts timings.
 // Exit codes: 0 done, 1 the ledger or the scratch database failed, 2 usage.
+#include "BenchSupport.h"
 #include "storage/Ledger.h"
 #include "storage/sqlite/SqliteDatabase.h"
 
@@ -41,33 +42,6 @@ constexpr int exitFailure = 1;
 constexpr int exitUsage = 2;
 constexpr double goalRatioMax = 1.5;
 constexpr qint64 t0 = 1'795'000'000'000;
-
-double roundTo(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    if (n == 0)
-        return 0.0;
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
-double elapsedMs(std::chrono::steady_clock::time_point since)
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
-}
-
-void printJsonLine(const QJsonObject& object)
-{
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fprintf(stdout, "%s\n", line.constData());
-    std::fflush(stdout);
-}
 
 bool report(const Error& error, const char* what)
 {

@@ -15,6 +15,7 @@
 // The OS file cache cannot be dropped here: every figure is with a warm file cache (the ledger was just read
 // or written). Prints one compact JSON object per line on stdout and a human summary on stderr. Never asserts
 // timings. Exit codes: 0 done, 1 generation, open or a report failed, 2 usage.
+#include "BenchSupport.h"
 #include "cli/LedgerCommand.h"
 #include "storage/Ledger.h"
 #include "storage/LedgerReports.h"
@@ -53,28 +54,6 @@ using storage::SqliteDatabase;
 constexpr int exitFailure = 1;
 constexpr int exitUsage = 2;
 constexpr double goalMsMax = 50.0;
-
-double roundTo(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    if (n == 0)
-        return 0.0;
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
-void printJsonLine(const QJsonObject& object)
-{
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fprintf(stdout, "%s\n", line.constData());
-    std::fflush(stdout);
-}
 
 bool failed(const Error& error, const QString& what)
 {

@@ -6,6 +6,8 @@
 // to reap, peak RSS is that child's ru_maxrss. Prints one compact JSON object per line on stdout (one per
 // subject, then the ratios) and a human summary on stderr. Never asserts timings.
 // Exit codes: 0 done, 1 a child could not start, failed or was killed (its output goes to stderr), 2 usage.
+#include "BenchSupport.h"
+
 #include <QByteArray>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -66,22 +68,6 @@ struct Options
     int runs = 15;
     int warmup = 2;
 };
-
-// value rounded to the given number of decimals (the nearest double, so that JSON prints it short).
-double roundTo(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    if (n == 0)
-        return 0.0;
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
 
 void printError(const QString& message)
 {
@@ -227,13 +213,6 @@ Summary summarize(const Subject& subject)
     }
     return {median(times), *std::min_element(times.cbegin(), times.cend()),
             *std::max_element(times.cbegin(), times.cend()), median(rss)};
-}
-
-void printJsonLine(const QJsonObject& object)
-{
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fprintf(stdout, "%s\n", line.constData());
-    std::fflush(stdout);
 }
 
 std::optional<Options> parseOptions(const QStringList& arguments)
