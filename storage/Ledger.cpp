@@ -23,6 +23,26 @@ LocalStamp localStamp(qint64 utcMs)
     return {local.date().toString(Qt::ISODate), local.time().hour()};
 }
 
+Result<> requireOpenShift(SqliteDatabase& database, qint64 shiftId, const QString& userMessage)
+{
+    const Result<SqliteStatement*> shift =
+        database.prepare(QStringLiteral("SELECT state FROM shifts WHERE id = ?"));
+    if (!shift)
+        return Failure{shift.error()};
+    shift.value()->bind(1, shiftId);
+    const Result<bool> row = shift.value()->step();
+    if (!row)
+        return Failure{row.error()};
+    const bool open = row.value() && shift.value()->text(0) == QLatin1String("open");
+    shift.value()->reset();
+    if (!open)
+        return invalid(userMessage.isEmpty()
+                           ? LedgerText::tr("There is no open shift. Open a shift before selling.")
+                           : userMessage,
+                       QStringLiteral("shift %1 missing or closed").arg(shiftId));
+    return {};
+}
+
 } // namespace detail
 
 Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, Creation creation)

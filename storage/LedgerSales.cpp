@@ -53,24 +53,6 @@ QString saleNumber(const QString& businessDate, qint64 sequence)
     return QStringLiteral("%1-%2").arg(compact).arg(sequence, 6, 10, QLatin1Char('0'));
 }
 
-Result<> requireOpenShift(SqliteDatabase& database, qint64 shiftId)
-{
-    const Result<SqliteStatement*> shift =
-        database.prepare(QStringLiteral("SELECT state FROM shifts WHERE id = ?"));
-    if (!shift)
-        return Failure{shift.error()};
-    shift.value()->bind(1, shiftId);
-    const Result<bool> row = shift.value()->step();
-    if (!row)
-        return Failure{row.error()};
-    const bool open = row.value() && shift.value()->text(0) == QLatin1String("open");
-    shift.value()->reset();
-    if (!open)
-        return invalid(LedgerText::tr("There is no open shift. Open a shift before selling."),
-                       QStringLiteral("shift %1 missing or closed").arg(shiftId));
-    return {};
-}
-
 Result<> validateTenderShapes(const QList<TenderInput>& tenders, Money total)
 {
     Money sum;
@@ -439,7 +421,7 @@ Result<RecordedSale> Ledger::recordSale(const SaleInput& sale)
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
-    if (const Result<> shift = requireOpenShift(*m_database, sale.shiftId); !shift)
+    if (const Result<> shift = detail::requireOpenShift(*m_database, sale.shiftId); !shift)
         return Failure{shift.error()};
     const Result<qint64> sequence = nextSaleNumber(*m_database, stamp.businessDate);
     if (!sequence)
@@ -516,7 +498,7 @@ Result<RecordedSale> Ledger::recordRefund(const RefundInput& refund)
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
-    if (const Result<> shift = requireOpenShift(*m_database, refund.shiftId); !shift)
+    if (const Result<> shift = detail::requireOpenShift(*m_database, refund.shiftId); !shift)
         return Failure{shift.error()};
 
     const Result<SqliteStatement*> original =

@@ -13,25 +13,6 @@ namespace storage {
 using detail::invalid;
 using detail::LedgerText;
 
-namespace {
-
-Result<bool> shiftIsOpen(SqliteDatabase& database, qint64 shiftId)
-{
-    const Result<SqliteStatement*> select =
-        database.prepare(QStringLiteral("SELECT state FROM shifts WHERE id = ?"));
-    if (!select)
-        return Failure{select.error()};
-    select.value()->bind(1, shiftId);
-    const Result<bool> row = select.value()->step();
-    if (!row)
-        return Failure{row.error()};
-    const bool open = row.value() && select.value()->text(0) == QLatin1String("open");
-    select.value()->reset();
-    return open;
-}
-
-} // namespace
-
 Result<qint64> Ledger::recordCashMovement(qint64 shiftId,
                                           CashMovementKind kind,
                                           Money amount,
@@ -48,12 +29,8 @@ Result<qint64> Ledger::recordCashMovement(qint64 shiftId,
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
-    const Result<bool> open = shiftIsOpen(*m_database, shiftId);
-    if (!open)
+    if (const Result<> open = detail::requireOpenShift(*m_database, shiftId); !open)
         return Failure{open.error()};
-    if (!open.value())
-        return invalid(LedgerText::tr("There is no open shift. Open a shift before selling."),
-                       QStringLiteral("shift %1 missing or closed").arg(shiftId));
     const Result<SqliteStatement*> insert = m_database->prepare(QStringLiteral(
         "INSERT INTO cash_movements (shift_id, kind, amount_fen, reason, user_id, approved_by, created_ms) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -91,12 +68,10 @@ Result<qint64> Ledger::closeShift(qint64 shiftId, Money countedCash, qint64 nowM
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
-    const Result<bool> open = shiftIsOpen(*m_database, shiftId);
-    if (!open)
+    if (const Result<> open =
+            detail::requireOpenShift(*m_database, shiftId, LedgerText::tr("This shift is not open."));
+        !open)
         return Failure{open.error()};
-    if (!open.value())
-        return invalid(LedgerText::tr("This shift is not open."),
-                       QStringLiteral("shift %1 not open").arg(shiftId));
 
     const Result<SqliteStatement*> expected = m_database->prepare(QStringLiteral(
         "SELECT s.opening_float_fen "

@@ -10,6 +10,9 @@
 // Helpers shared by the Ledger implementation files. Internal to storage/.
 namespace pos {
 namespace storage {
+
+class SqliteDatabase;
+
 namespace detail {
 
 struct LedgerText
@@ -24,6 +27,10 @@ struct LocalStamp
     int hour = 0;
 };
 LocalStamp localStamp(qint64 utcMs);
+
+// Succeeds when the shift exists and is open; otherwise ErrorCode::InvalidInput with userMessage, or by
+// default "There is no open shift…". Inside the caller's transaction.
+Result<> requireOpenShift(SqliteDatabase& database, qint64 shiftId, const QString& userMessage = {});
 
 inline Failure invalid(const QString& userMessage, const QString& detail)
 {
