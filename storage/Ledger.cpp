@@ -227,8 +227,12 @@ Result<> Ledger::inOneTransaction(const std::function<Result<>()>& work)
 Result<qint64> Ledger::unsyncedCount()
 {
     return m_database->queryInt64(QStringLiteral(
+        // Open outbox work (outbox_open), plus exchanges under way: intents whose recovery is still armed. A
+        // payment whose reversal or advice is due is counted once, through its outbox item.
         "SELECT (SELECT count(*) FROM outbox WHERE state IN ('pending', 'in_flight', 'failed')) + "
-        "(SELECT count(*) FROM card_payments WHERE host_state IN ('sending', 'reversal_pending'))"));
+        "(SELECT count(*) FROM card_payments p WHERE p.host_state = 'sending' AND EXISTS (SELECT 1 FROM "
+        "outbox "
+        "o WHERE o.card_payment_id = p.id AND o.state = 'armed'))"));
 }
 
 } // namespace storage

@@ -3,11 +3,15 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/ledger/HostQueueTypes.h"
 #include "core/ledger/LedgerTypes.h"
 #include "storage/sqlite/SqliteDatabase.h"
 
+#include <QList>
+
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace pos {
 namespace storage {
@@ -66,6 +70,50 @@ public:
     // At start-up: every payment still 'sending' (the process died mid-exchange) gets its reversal due.
     // Returns how many were found.
     Result<int> recoverInterruptedPayments(qint64 nowMs);
+
+    // Voids a completed sale of today in its open shift (see VoidInput): it stays in the ledger, marked
+    // voided, and leaves the stock, the shift's cash and every report total in the same transaction.
+    Result<> voidSale(const VoidInput& input);
+
+    // QR payments: the intent (state 'created', with an armed 'qr_query' recovery record) is committed before
+    // the request goes out; updateQrPayment records what the acquirer said. Unknown makes the recovery due;
+    // a final state cancels or completes it. Illegal transitions (e.g. paid -> not_paid) are refused.
+    Result<qint64> beginQrPayment(const QrIntentInput& intent);
+    Result<> updateQrPayment(qint64 paymentId, const QrUpdate& update);
+
+    // Store-and-forward outbox. enqueueOutbox is idempotent on the request's key (returns the existing id).
+    Result<qint64> enqueueOutbox(const OutboxRequest& request);
+    // Claims the oldest due item (state pending, next_try_ms <= nowMs) of one of kinds (all when empty):
+    // marks it in flight and counts the attempt, durably, before the caller sends anything. Nothing due:
+    // an empty optional.
+    Result<std::optional<OutboxItem>> claimDueOutbox(qint64 nowMs, const QList<OutboxKind>& kinds = {});
+    // The other side has it. A reversal completes its card payment ('reversed'), an advice confirms its
+    // refund ('approved'), a QR query or reverse settles its QR payment's state (given by the caller).
+    Result<> completeOutbox(qint64 itemId, qint64 nowMs, std::optional<QrState> qrFinalState = std::nullopt);
+    // The attempt failed: queued again after the policy's delay, or parked as 'failed' for a person.
+    Result<> failOutboxAttempt(
+        qint64 itemId, const QString& error, AttemptVerdict verdict, const RetryPolicy& policy, qint64 nowMs);
+    // At start-up: work left in flight by a process that died becomes due again now. Returns how many.
+    Result<int> requeueInterruptedOutbox(qint64 nowMs);
+    // Reversals still owed to the host; while any is, no new financial message and no settlement may go out.
+    Result<qint64> pendingReversalCount();
+
+    // Settlement of the current batch. beginSettlement refuses while a card outcome is open or a reversal is
+    // owed, then records the local totals ('settling'). completeSettlement stores the host's totals: balanced
+    // closes the batch; unbalanced leaves it 'uploading' until finishBatchUpload. Closing anchors the audit
+    // chain at the batch and moves the terminal to the next batch number, in one transaction.
+    Result<SettlementTotals> currentBatchTotals();
+    Result<SettlementBatch> beginSettlement(qint64 nowMs);
+    Result<> completeSettlement(qint64 batchId, const SettlementHostResult& result);
+    Result<> finishBatchUpload(qint64 batchId, qint64 nowMs);
+
+    // Print queue: a job stays until printed; failed jobs form the reprint queue (oldest first).
+    Result<qint64> enqueuePrintJob(const PrintJobInput& job);
+    Result<QList<PrintJob>> pendingPrintJobs(int limit);
+    Result<> startPrintJob(qint64 jobId);
+    Result<> finishPrintJob(qint64 jobId, bool printed, const QString& error, qint64 nowMs);
+    // At start-up: jobs left 'printing' by a process that died are marked failed (they may be half printed).
+    Result<int> recoverInterruptedPrintJobs();
 
     // A standalone audit event in its own transaction (logins, settings changes, …).
     Result<qint64> appendAudit(const AuditEvent& event);

@@ -135,6 +135,18 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
                       static_cast<int>(profile.value()->int64(3)),
                       intent.createdMs};
     profile.value()->reset();
+    if (const Result<bool> settling = detail::queryRow(
+            *m_database,
+            QStringLiteral(
+                "SELECT 1 FROM settlement_batches WHERE terminal_id = ? AND batch_no = ? AND state IN "
+                "('settling', 'balanced', 'uploading')"),
+            [](const SqliteStatement&) {}, result.terminalId, result.batchNo);
+        !settling)
+        return Failure{settling.error()};
+    else if (settling.value())
+        return invalid(LedgerText::tr("The batch is being settled. Card payments can start again when it is "
+                                      "closed."),
+                       QStringLiteral("batch %1 is settling").arg(result.batchNo));
 
     // The STAN wraps 999999 -> 1 but is never reused within a batch: skip numbers this batch already used.
     const Result<SqliteStatement*> used = m_database->prepare(QStringLiteral(
@@ -326,8 +338,12 @@ Result<int> Ledger::recoverInterruptedPayments(qint64 nowMs)
 {
     QList<qint64> interrupted;
     {
+        // Only intents whose recovery record is still armed: a refund whose advice is already due stays
+        // 'sending' until the advice is delivered, and must not be made due twice.
         const Result<SqliteStatement*> select = m_database->prepare(
-            QStringLiteral("SELECT id FROM card_payments WHERE host_state = 'sending' ORDER BY id"));
+            QStringLiteral("SELECT p.id FROM card_payments p WHERE p.host_state = 'sending' AND EXISTS "
+                           "(SELECT 1 FROM outbox o "
+                           "WHERE o.card_payment_id = p.id AND o.state = 'armed') ORDER BY p.id"));
         if (!select)
             return Failure{select.error()};
         for (;;) {

@@ -31,18 +31,23 @@ struct PricedLine
     Money discount; // line discount plus its share of the ticket discount
 };
 
+// The day's next sequence number: one more than the day's highest sale number (sale_no's unique index makes
+// this a single lookup, however many sales the day has). Sale rows are never deleted, so numbers never
+// repeat.
 Result<qint64> nextSaleNumber(SqliteDatabase& database, const QString& businessDate)
 {
-    const Result<SqliteStatement*> count =
-        database.prepare(QStringLiteral("SELECT count(*) FROM sales WHERE business_date = ?"));
-    if (!count)
-        return Failure{count.error()};
-    count.value()->bind(1, businessDate);
-    const Result<bool> row = count.value()->step();
+    QString compact = businessDate;
+    compact.remove(QLatin1Char('-'));
+    const Result<SqliteStatement*> last = database.prepare(QStringLiteral(
+        "SELECT sale_no FROM sales WHERE sale_no >= ? AND sale_no < ? ORDER BY sale_no DESC LIMIT 1"));
+    if (!last)
+        return Failure{last.error()};
+    last.value()->bind(1, QString(compact + QLatin1Char('-'))).bind(2, QString(compact + QLatin1Char('.')));
+    const Result<bool> row = last.value()->step();
     if (!row)
         return Failure{row.error()};
-    const qint64 next = count.value()->int64(0) + 1;
-    count.value()->reset();
+    const qint64 next = row.value() ? last.value()->text(0).mid(compact.size() + 1).toLongLong() + 1 : 1;
+    last.value()->reset();
     return next;
 }
 

@@ -76,7 +76,7 @@ Result<qint64> Ledger::closeShift(qint64 shiftId, Money countedCash, qint64 nowM
     const Result<SqliteStatement*> expected = m_database->prepare(QStringLiteral(
         "SELECT s.opening_float_fen "
         "+ coalesce((SELECT sum(t.amount_fen) FROM tenders t JOIN sales x ON x.id = t.sale_id "
-        "            WHERE x.shift_id = s.id AND t.kind = 'cash'), 0) "
+        "            WHERE x.shift_id = s.id AND x.state = 'completed' AND t.kind = 'cash'), 0) "
         "+ coalesce((SELECT sum(amount_fen) FROM cash_movements WHERE shift_id = s.id AND kind = 'cash_in'), "
         "0) "
         "- coalesce((SELECT sum(amount_fen) FROM cash_movements WHERE shift_id = s.id AND kind = "

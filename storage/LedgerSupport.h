@@ -3,6 +3,9 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/ledger/LedgerTypes.h"
+#include "storage/sqlite/SqliteDatabase.h"
+#include "storage/sqlite/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -10,8 +13,6 @@
 // Helpers shared by the Ledger implementation files. Internal to storage/.
 namespace pos {
 namespace storage {
-
-class SqliteDatabase;
 
 namespace detail {
 
@@ -35,6 +36,44 @@ Result<> requireOpenShift(SqliteDatabase& database, qint64 shiftId, const QStrin
 inline Failure invalid(const QString& userMessage, const QString& detail)
 {
     return fail(ErrorCode::InvalidInput, userMessage, detail);
+}
+
+// Moves a QR payment to state `to` if its life allows it (created ->
+// user_paying/paid/not_paid/closed/unknown, unknown -> paid/not_paid/closed/reversed, paid ->
+// reversed/refunded, ...) and keeps its recovery record in step: due when the outcome becomes unknown,
+// cancelled once it is final. Inside the caller's transaction.
+Result<> setQrState(
+    SqliteDatabase& database, qint64 paymentId, QrState to, const QString& channelOrderId, qint64 nowMs);
+
+// Runs one cached statement that returns no rows, binding args to ?1, ?2, ... in order.
+template <typename... Args>
+Result<> runStatement(SqliteDatabase& database, const QString& sql, const Args&... args)
+{
+    const Result<SqliteStatement*> statement = database.prepare(sql);
+    if (!statement)
+        return Failure{statement.error()};
+    int index = 0;
+    (statement.value()->bind(++index, args), ...);
+    return statement.value()->run();
+}
+
+// Runs one cached statement and hands its first row (if any) to read; the statement is reset afterwards.
+// Returns whether there was a row.
+template <typename Read, typename... Args>
+Result<bool> queryRow(SqliteDatabase& database, const QString& sql, Read&& read, const Args&... args)
+{
+    const Result<SqliteStatement*> statement = database.prepare(sql);
+    if (!statement)
+        return Failure{statement.error()};
+    int index = 0;
+    (statement.value()->bind(++index, args), ...);
+    const Result<bool> row = statement.value()->step();
+    if (!row)
+        return Failure{row.error()};
+    if (row.value())
+        read(*statement.value());
+    statement.value()->reset();
+    return row.value();
 }
 
 } // namespace detail

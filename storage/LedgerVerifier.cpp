@@ -242,7 +242,9 @@ Result<VerifyCheck> checkPaymentLinks(SqliteDatabase& database)
             " coalesce(group_concat(q.amount_fen), 'none')) "
             "FROM tenders t JOIN sales s ON s.id = t.sale_id LEFT JOIN qr_payments q ON q.tender_id = t.id "
             "WHERE t.kind = 'qr' GROUP BY t.id "
-            "HAVING count(q.id) != 1 OR sum(q.state NOT IN ('paid', 'refunded')) > 0 "
+            "HAVING count(q.id) != 1 OR sum(q.state NOT IN ('paid', 'refunded') AND NOT (s.state = 'voided' "
+            "AND "
+            "q.state = 'reversed')) > 0 "
             " OR sum(q.amount_fen != abs(t.amount_fen)) > 0 "
             " OR sum(q.transaction_type != CASE s.kind WHEN 'refund' THEN 'refund' ELSE 'pay' END) > 0 "
             // A payment pays only a tender of its own kind.

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EscPosBuilder</name>
+    <message>
+        <source>The receipt contains data the printer cannot print.</source>
+        <translation>小票中含有打印机无法打印的内容。</translation>
+    </message>
+    <message>
+        <source>Chinese text cannot be encoded for the printer.</source>
+        <translation>中文内容无法转换为打印机编码。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterProfiles</name>
+    <message>
+        <source>The printer profile data is damaged.</source>
+        <translation>打印机型号数据已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>The stored receipt could not be read.</source>
+        <translation>无法读取已保存的小票。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptRenderer</name>
+    <message>
+        <source>The receipt logo does not fit this printer.</source>
+        <translation>小票标志图超出此打印机的宽度。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::CupMac</name>
+    <message>
+        <source>There is no data to compute a MAC over.</source>
+        <translation>没有可计算 MAC 的数据。</translation>
+    </message>
+    <message>
+        <source>The MAC key has the wrong length.</source>
+        <translation>MAC 密钥长度错误。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::Iso8583Text</name>
+    <message>
+        <source>The acquirer sent a malformed message.</source>
+        <translation>收单机构发来的报文格式错误。</translation>
+    </message>
+    <message>
+        <source>The message for the acquirer could not be built.</source>
+        <translation>无法生成发往收单机构的报文。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::PinBlock</name>
+    <message>
+        <source>The PIN must be 4 to 12 digits.</source>
+        <translation>密码必须为 4 至 12 位数字。</translation>
+    </message>
+    <message>
+        <source>The card number must be 8 to 19 digits.</source>
+        <translation>卡号必须为 8 至 19 位数字。</translation>
+    </message>
+    <message>
+        <source>The PIN block is not valid for this card.</source>
+        <translation>该密码块与此卡不符。</translation>
+    </message>
+    <message>
+        <source>The PIN block has the wrong length.</source>
+        <translation>密码块长度错误。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::SchemeCipher</name>
+    <message>
+        <source>The key has the wrong length.</source>
+        <translation>密钥长度错误。</translation>
+    </message>
+    <message>
+        <source>The check value length is out of range.</source>
+        <translation>校验值长度超出范围。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::SoftwareKeyStore</name>
+    <message>
+        <source>The work keys from the acquirer failed their check. Sign on again.</source>
+        <translation>收单机构下发的工作密钥校验失败，请重新签到。</translation>
+    </message>
+    <message>
+        <source>No track key is installed. Sign on with track encryption first.</source>
+        <translation>尚未安装磁道密钥，请先以磁道加密方式签到。</translation>
+    </message>
+    <message>
+        <source>No work keys are installed. Sign on first.</source>
+        <translation>尚未安装工作密钥，请先签到。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::TrackEncryption</name>
+    <message>
+        <source>The track data cannot be encrypted or decrypted.</source>
+        <translation>磁道数据无法加密或解密。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::WorkKeys</name>
+    <message>
+        <source>The master key does not match the key algorithm of the sign-on.</source>
+        <translation>主密钥与签到所用的密钥算法不符。</translation>
+    </message>
+    <message>
+        <source>The master key has the wrong length.</source>
+        <translation>主密钥长度错误。</translation>
+    </message>
+    <message>
+        <source>A work key has the wrong length.</source>
+        <translation>工作密钥长度错误。</translation>
+    </message>
+    <message>
+        <source>The work-key block of the sign-on response has the wrong length.</source>
+        <translation>签到应答中的工作密钥数据长度错误。</translation>
+    </message>
+    <message>
+        <source>There are no work keys to send.</source>
+        <translation>没有可下发的工作密钥。</translation>
+    </message>
+</context>
+<context>
     <name>pos::app::DemoSupervisor</name>
     <message>
         <source>The demo simulators did not start in time.</source>
@@ -294,6 +423,118 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>This shift is not open.</source>
         <translation>该班次未开启。</translation>
+    </message>
+    <message>
+        <source>The batch is being settled. Card payments can start again when it is closed.</source>
+        <translation>本批次正在结算，结算完成后才能继续刷卡。</translation>
+    </message>
+    <message>
+        <source>The queued host work does not exist.</source>
+        <translation>待发送的主机任务不存在。</translation>
+    </message>
+    <message>
+        <source>This queued host work is not being sent.</source>
+        <translation>该主机任务当前未在发送。</translation>
+    </message>
+    <message>
+        <source>The card payment of this host work is not in the expected state.</source>
+        <translation>该主机任务对应的刷卡交易状态不符。</translation>
+    </message>
+    <message>
+        <source>The queued host work has no valid reference.</source>
+        <translation>待发送的主机任务缺少有效的标识。</translation>
+    </message>
+    <message>
+        <source>The outcome of this QR payment is missing.</source>
+        <translation>缺少该扫码支付的结果。</translation>
+    </message>
+    <message>
+        <source>This print job is not in a state that allows it.</source>
+        <translation>该打印任务当前状态不允许此操作。</translation>
+    </message>
+    <message>
+        <source>The receipt to print is empty or too large.</source>
+        <translation>要打印的小票为空或过大。</translation>
+    </message>
+    <message>
+        <source>The QR payment does not exist.</source>
+        <translation>该扫码支付不存在。</translation>
+    </message>
+    <message>
+        <source>This QR payment cannot change to that state any more.</source>
+        <translation>该扫码支付已不能变更为此状态。</translation>
+    </message>
+    <message>
+        <source>The QR order number is not valid.</source>
+        <translation>扫码订单号无效。</translation>
+    </message>
+    <message>
+        <source>The QR payment amount is not valid.</source>
+        <translation>扫码支付金额无效。</translation>
+    </message>
+    <message>
+        <source>A QR refund must name the original payment.</source>
+        <translation>扫码退款必须指定原支付。</translation>
+    </message>
+    <message>
+        <source>Only a paid QR payment can be refunded, and never for more than it paid minus earlier refunds.</source>
+        <translation>只有已支付的扫码交易才能退款，且退款金额不得超过原支付金额减去已退金额。</translation>
+    </message>
+    <message>
+        <source>This QR order number was used before.</source>
+        <translation>该扫码订单号已被使用。</translation>
+    </message>
+    <message>
+        <source>A card payment's outcome is still open (a reversal is owed to the acquirer). Settle once it has been sent.</source>
+        <translation>仍有刷卡交易结果未定（尚需向收单机构发送冲正），请在冲正发送后再结算。</translation>
+    </message>
+    <message>
+        <source>The settlement batch does not exist.</source>
+        <translation>该结算批次不存在。</translation>
+    </message>
+    <message>
+        <source>The settlement could not be closed.</source>
+        <translation>无法完成结算。</translation>
+    </message>
+    <message>
+        <source>This batch is already being uploaded to the acquirer.</source>
+        <translation>本批次正在向收单机构上送。</translation>
+    </message>
+    <message>
+        <source>This batch is not waiting for the acquirer's settlement answer.</source>
+        <translation>本批次未在等待收单机构的结算应答。</translation>
+    </message>
+    <message>
+        <source>This batch is not being uploaded.</source>
+        <translation>本批次未在上送。</translation>
+    </message>
+    <message>
+        <source>Only a completed sale can be voided.</source>
+        <translation>只有已完成的销售才能撤销。</translation>
+    </message>
+    <message>
+        <source>A void must be approved by a supervisor or the owner.</source>
+        <translation>撤销必须由主管或店主授权。</translation>
+    </message>
+    <message>
+        <source>Void the card or QR payment with the acquirer first.</source>
+        <translation>请先向收单机构撤销刷卡或扫码支付。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the void.</source>
+        <translation>请填写撤销原因。</translation>
+    </message>
+    <message>
+        <source>Only today's sales can be voided. Make a refund instead.</source>
+        <translation>只能撤销当天的销售，请改为退货。</translation>
+    </message>
+    <message>
+        <source>The shift of this sale is closed. Make a refund instead.</source>
+        <translation>该销售所属班次已结班，请改为退货。</translation>
+    </message>
+    <message>
+        <source>This sale was partly refunded and can no longer be voided.</source>
+        <translation>该销售已部分退货，不能再撤销。</translation>
     </message>
 </context>
 <context>

@@ -46,4 +46,29 @@ QString cardTransactionTypeKey(CardTransactionType type)
     return {};
 }
 
+QString qrChannelKey(QrChannel channel)
+{
+    switch (channel) {
+    case QrChannel::WeChat: return QStringLiteral("wechat");
+    case QrChannel::Alipay: return QStringLiteral("alipay");
+    case QrChannel::UnionPay: return QStringLiteral("unionpay");
+    }
+    return {};
+}
+
+QString qrStateKey(QrState state)
+{
+    switch (state) {
+    case QrState::Created: return QStringLiteral("created");
+    case QrState::UserPaying: return QStringLiteral("user_paying");
+    case QrState::Paid: return QStringLiteral("paid");
+    case QrState::NotPaid: return QStringLiteral("not_paid");
+    case QrState::Closed: return QStringLiteral("closed");
+    case QrState::Unknown: return QStringLiteral("unknown");
+    case QrState::Reversed: return QStringLiteral("reversed");
+    case QrState::Refunded: return QStringLiteral("refunded");
+    }
+    return {};
+}
+
 } // namespace pos

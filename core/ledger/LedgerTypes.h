@@ -138,6 +138,45 @@ struct CardOutcome
     qint64 completedMs = 0;
 };
 
+// Voiding (撤销) a completed sale on the day it was made, in its still open shift: the sale stays in the
+// ledger marked voided and leaves every total. Card tenders must already be voided at the host (an approved
+// void payment, see beginCardPayment) and QR tenders reversed or refunded; cash goes back from the drawer.
+struct VoidInput
+{
+    qint64 saleId = 0;
+    qint64 userId = 0;     // who voids it
+    qint64 approvedBy = 0; // supervisor or owner who authorised it (may equal userId for an owner)
+    QString reason;
+    qint64 createdMs = 0;
+};
+
+enum class QrChannel { WeChat, Alipay, UnionPay };
+QString qrChannelKey(QrChannel channel); // "wechat", "alipay", "unionpay"
+
+// Life of a QR payment (B扫C: the cashier scans the customer's payment code). Final states: Paid, NotPaid,
+// Closed, Reversed, Refunded. Unknown means the outcome could not be learned; it must be queried and, unless
+// paid and used, reversed.
+enum class QrState { Created, UserPaying, Paid, NotPaid, Closed, Unknown, Reversed, Refunded };
+QString qrStateKey(QrState state); // the ledger's column values: "created", "user_paying", ...
+
+// What the QR client commits before it sends the payment request (intent before send, as for cards).
+struct QrIntentInput
+{
+    bool refund = false;
+    QrChannel channel = QrChannel::UnionPay;
+    Money amount;
+    QString outTradeNo; // the terminal's order number sent to the acquirer: 6..32 of [A-Za-z0-9_-], unique
+    std::optional<qint64> originalPaymentId; // refund: the QR payment being refunded
+    qint64 createdMs = 0;
+};
+
+struct QrUpdate
+{
+    QrState state = QrState::Created;
+    QString channelOrderId; // the acquirer's or wallet's order id, once known
+    qint64 updatedMs = 0;
+};
+
 struct AuditEvent
 {
     qint64 createdMs = 0;

@@ -182,12 +182,15 @@ void tst_PosToolLedgerGenerate::reportTotalsMatchTheSalesTable()
                                  totals.value(QStringLiteral("net_fen")).toInteger(),
                                  totals.value(QStringLiteral("tax_fen")).toInteger()};
     QCOMPARE(reported, expected);
-    QCOMPARE(reported.at(0), qint64(2000));
+    // Every generated sale is either in the totals or voided (and about 0.5 % are voided).
+    const qint64 voided = queryRow(m_first, "SELECT count(*) FROM sales WHERE state = 'voided'").value(0);
+    QVERIFY2(voided > 0 && voided < 40, qPrintable(QString::number(voided)));
+    QCOMPARE(reported.at(0) + voided, qint64(2000));
     // The days add up to the totals too.
     const QJsonArray days = json.value(QStringLiteral("days")).toArray();
     QCOMPARE(days.size(), 7);
     QCOMPARE(sumOf(days, QStringLiteral("net_fen")), expected.at(4));
-    QCOMPARE(sumOf(days, QStringLiteral("sales_count")), qint64(2000));
+    QCOMPARE(sumOf(days, QStringLiteral("sales_count")), reported.at(0));
 }
 
 void tst_PosToolLedgerGenerate::reportBreakdownsAddUpToTheNetTotal()
@@ -195,7 +198,9 @@ void tst_PosToolLedgerGenerate::reportBreakdownsAddUpToTheNetTotal()
     const QJsonObject json = parseJson(report(m_first).standardOutput);
     const qint64 net =
         json.value(QStringLiteral("totals")).toObject().value(QStringLiteral("net_fen")).toInteger();
-    QCOMPARE(queryRow(m_first, "SELECT sum(amount_fen) FROM tenders"), QList<qint64>{net});
+    QCOMPARE(queryRow(m_first, "SELECT sum(t.amount_fen) FROM tenders t JOIN sales s ON s.id = t.sale_id "
+                               "WHERE s.state = 'completed'"),
+             QList<qint64>{net});
     QCOMPARE(sumOf(json.value(QStringLiteral("by_tender")).toArray(), QStringLiteral("amount_fen")), net);
     QCOMPARE(sumOf(json.value(QStringLiteral("by_hour")).toArray(), QStringLiteral("amount_fen")), net);
     QCOMPARE(sumOf(json.value(QStringLiteral("by_cashier")).toArray(), QStringLiteral("amount_fen")), net);

@@ -164,6 +164,7 @@ void tst_Migrator::upgradesCommittedFixtures_data()
     QTest::addColumn<qint64>("sales");
     QTest::addColumn<qint64>("auditRows");
     QTest::newRow("v1") << u"ledger-v1.db"_qs << qint64(3) << qint64(10);
+    QTest::newRow("v2") << u"ledger-v2.db"_qs << qint64(5) << qint64(18);
 }
 
 // Files written by older programs (tests/data/db/README.md) open with this one: migrated, intact, complete.
