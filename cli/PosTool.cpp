@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "cli/Command.h"
+#include "cli/CryptoCommand.h"
+#include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/VersionCommand.h"
@@ -16,6 +18,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<VersionCommand>());
     commands.push_back(std::make_unique<SelfTestCommand>());
     commands.push_back(std::make_unique<LedgerCommand>());
+    commands.push_back(std::make_unique<CryptoCommand>());
+    commands.push_back(std::make_unique<Iso8583Command>());
     return commands;
 }
 

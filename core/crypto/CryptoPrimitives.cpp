@@ -129,6 +129,20 @@ Result<QByteArray> tdes(bool encrypt, QByteArrayView key, QByteArrayView data)
     return ecb("DES-EDE3-ECB", 24, 8, encrypt, key, data);
 }
 
+// Single DES as 3DES-EDE3 with the key repeated three times; the expanded copy is wiped.
+Result<QByteArray> des(bool encrypt, QByteArrayView key, QByteArrayView data)
+{
+    if (key.size() != 8)
+        return fail(ErrorCode::InvalidInput, CryptoText::tr("The key has the wrong length."),
+                    QStringLiteral("DES key must be 8 bytes, got %1").arg(key.size()));
+    QByteArray expanded;
+    expanded.reserve(24); // no reallocation, so no unwiped copy of the key is left behind
+    expanded.append(key).append(key).append(key);
+    Result<QByteArray> out = ecb("DES-EDE3-ECB", 24, 8, encrypt, expanded, data);
+    secureWipe(expanded);
+    return out;
+}
+
 } // namespace
 
 Result<QByteArray> sha256(QByteArrayView data)
@@ -172,6 +186,16 @@ Result<QByteArray> tdesEcbEncrypt(QByteArrayView key, QByteArrayView data)
 Result<QByteArray> tdesEcbDecrypt(QByteArrayView key, QByteArrayView data)
 {
     return tdes(false, key, data);
+}
+
+Result<QByteArray> desEcbEncrypt(QByteArrayView key, QByteArrayView data)
+{
+    return des(true, key, data);
+}
+
+Result<QByteArray> desEcbDecrypt(QByteArrayView key, QByteArrayView data)
+{
+    return des(false, key, data);
 }
 
 Result<QByteArray> sm4EcbEncrypt(QByteArrayView key, QByteArrayView data)

@@ -24,6 +24,11 @@ Result<QByteArray> hmacSha256(QByteArrayView key, QByteArrayView data);
 Result<QByteArray> tdesEcbEncrypt(QByteArrayView key, QByteArrayView data);
 Result<QByteArray> tdesEcbDecrypt(QByteArrayView key, QByteArrayView data);
 
+// Single DES in ECB mode without padding, computed as 3DES-EDE with K1 = K2 = K3 (OpenSSL's legacy provider
+// is not loaded). key: 8 bytes; data: a multiple of 8 bytes. For the single-length keys of CUP terminals.
+Result<QByteArray> desEcbEncrypt(QByteArrayView key, QByteArrayView data);
+Result<QByteArray> desEcbDecrypt(QByteArrayView key, QByteArrayView data);
+
 // SM4 (GB/T 32907-2016) in ECB mode without padding. key: 16 bytes; data: a multiple of 16 bytes.
 Result<QByteArray> sm4EcbEncrypt(QByteArrayView key, QByteArrayView data);
 Result<QByteArray> sm4EcbDecrypt(QByteArrayView key, QByteArrayView data);
