@@ -4,6 +4,7 @@
 #include "cli/CryptoCommand.h"
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
+#include "cli/ReceiptCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/VersionCommand.h"
 
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<LedgerCommand>());
     commands.push_back(std::make_unique<CryptoCommand>());
     commands.push_back(std::make_unique<Iso8583Command>());
+    commands.push_back(std::make_unique<ReceiptCommand>());
     return commands;
 }
 
