@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace pos {
@@ -39,6 +40,24 @@ std::vector<std::unique_ptr<Command>> allCommands();
 // --json was given.
 std::optional<int>
 parseJsonOnlyOptions(const QStringList& arguments, const QString& description, CommandIo& io, bool& json);
+
+// One action of a subcommand with actions ("pos-tool ledger verify"): run() gets the arguments after the
+// action name, arguments[0] being "pos-tool <command> <action>".
+struct CommandAction
+{
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& arguments, CommandIo& io);
+};
+
+// Runs the action named by arguments[1] (arguments[0] is "pos-tool <command>", defaultProgram if missing).
+// No action: usage on err, exit 2; help/--help/-h: usage on out, exit 0; an unknown action: message and usage
+// on err, exit 2. printUsage(stream, program) prints the command's usage.
+int dispatchAction(const QStringList& arguments,
+                   CommandIo& io,
+                   const QString& defaultProgram,
+                   std::span<const CommandAction> actions,
+                   void (*printUsage)(QTextStream& stream, const QString& program));
 
 // Entry point of pos-tool: dispatches to the named subcommand.
 int runPosTool(const QStringList& arguments, CommandIo& io);

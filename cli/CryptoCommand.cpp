@@ -379,14 +379,7 @@ int runF62(const QStringList& arguments, CommandIo& io)
                          lines.join(QLatin1Char('\n')));
 }
 
-struct CryptoSubcommand
-{
-    const char* name;
-    const char* summary;
-    int (*run)(const QStringList& arguments, CommandIo& io);
-};
-
-constexpr CryptoSubcommand cryptoActions[] = {
+constexpr CommandAction cryptoActions[] = {
     {"kcv", "Key check value of a DES, 3DES or SM4 key", &runKcv},
     {"pinblock", "ISO 9564 format 0 PIN block, clear or under a PIK", &runPinBlock},
     {"mac", "CUP ECB (DES/3DES, SM4), ANSI X9.9 or X9.19 MAC", &runMac},
@@ -397,7 +390,7 @@ constexpr CryptoSubcommand cryptoActions[] = {
 void printUsage(QTextStream& stream, const QString& program)
 {
     stream << "Usage: " << program << " <action> [options] [--json]\n\nActions:\n";
-    for (const CryptoSubcommand& action : cryptoActions)
+    for (const CommandAction& action : cryptoActions)
         stream << "  " << QString::fromLatin1(action.name).leftJustified(10) << action.summary << '\n';
     stream << "\nFor test vectors and acquirer samples only: never pass production keys on a command line.\n"
            << "Exit codes: 0 success, 1 a check failed or an input value is bad, 2 usage error.\n";
@@ -407,27 +400,7 @@ void printUsage(QTextStream& stream, const QString& program)
 
 int CryptoCommand::run(const QStringList& arguments, CommandIo& io)
 {
-    const QString program = arguments.value(0, QStringLiteral("pos-tool crypto"));
-    if (arguments.size() < 2) {
-        printUsage(io.err, program);
-        return 2;
-    }
-    const QString actionName = arguments.at(1);
-    if (actionName == QLatin1String("--help") || actionName == QLatin1String("-h") ||
-        actionName == QLatin1String("help")) {
-        printUsage(io.out, program);
-        return 0;
-    }
-    for (const CryptoSubcommand& action : cryptoActions) {
-        if (actionName == QLatin1String(action.name)) {
-            QStringList rest = arguments.mid(2);
-            rest.prepend(program + QLatin1Char(' ') + actionName);
-            return action.run(rest, io);
-        }
-    }
-    io.err << program << ": unknown action '" << actionName << "'\n\n";
-    printUsage(io.err, program);
-    return 2;
+    return dispatchAction(arguments, io, QStringLiteral("pos-tool crypto"), cryptoActions, &printUsage);
 }
 
 } // namespace cli

@@ -594,14 +594,7 @@ int runReport(const QStringList& arguments, CommandIo& io)
 }
 
 // The actions of pos-tool ledger. Adding one: write its run function, add its row.
-struct LedgerAction
-{
-    const char* name;
-    const char* summary;
-    int (*run)(const QStringList& arguments, CommandIo& io);
-};
-
-constexpr LedgerAction ledgerActions[] = {
+constexpr CommandAction ledgerActions[] = {
     {"init", "Create a ledger database (or upgrade an older one)", &runInit},
     {"backup", "Back up a ledger into one checked file (online backup)", &runBackup},
     {"restore", "Replace a ledger by a checked backup, keeping the old file", &runRestore},
@@ -613,7 +606,7 @@ constexpr LedgerAction ledgerActions[] = {
 void printUsage(QTextStream& stream, const QString& program)
 {
     stream << "Usage: " << program << " <action> [options] [--json]\n\nActions:\n";
-    for (const LedgerAction& action : ledgerActions)
+    for (const CommandAction& action : ledgerActions)
         stream << "  " << QString::fromLatin1(action.name).leftJustified(10) << action.summary << '\n';
     stream << "\nExit codes: 0 success, 1 failed or found bad, 2 usage error.\n";
 }
@@ -622,27 +615,7 @@ void printUsage(QTextStream& stream, const QString& program)
 
 int LedgerCommand::run(const QStringList& arguments, CommandIo& io)
 {
-    const QString program = arguments.value(0, QStringLiteral("pos-tool ledger"));
-    if (arguments.size() < 2) {
-        printUsage(io.err, program);
-        return 2;
-    }
-    const QString actionName = arguments.at(1);
-    if (actionName == QLatin1String("--help") || actionName == QLatin1String("-h") ||
-        actionName == QLatin1String("help")) {
-        printUsage(io.out, program);
-        return 0;
-    }
-    for (const LedgerAction& action : ledgerActions) {
-        if (actionName == QLatin1String(action.name)) {
-            QStringList rest = arguments.mid(2);
-            rest.prepend(program + QLatin1Char(' ') + actionName);
-            return action.run(rest, io);
-        }
-    }
-    io.err << program << ": unknown action '" << actionName << "'\n\n";
-    printUsage(io.err, program);
-    return 2;
+    return dispatchAction(arguments, io, QStringLiteral("pos-tool ledger"), ledgerActions, &printUsage);
 }
 
 } // namespace cli

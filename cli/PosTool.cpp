@@ -45,6 +45,35 @@ parseJsonOnlyOptions(const QStringList& arguments, const QString& description, C
     return std::nullopt;
 }
 
+int dispatchAction(const QStringList& arguments,
+                   CommandIo& io,
+                   const QString& defaultProgram,
+                   std::span<const CommandAction> actions,
+                   void (*printUsage)(QTextStream& stream, const QString& program))
+{
+    const QString program = arguments.value(0, defaultProgram);
+    if (arguments.size() < 2) {
+        printUsage(io.err, program);
+        return 2;
+    }
+    const QString actionName = arguments.at(1);
+    if (actionName == QLatin1String("--help") || actionName == QLatin1String("-h") ||
+        actionName == QLatin1String("help")) {
+        printUsage(io.out, program);
+        return 0;
+    }
+    for (const CommandAction& action : actions) {
+        if (actionName == QLatin1String(action.name)) {
+            QStringList rest = arguments.mid(2);
+            rest.prepend(program + QLatin1Char(' ') + actionName);
+            return action.run(rest, io);
+        }
+    }
+    io.err << program << ": unknown action '" << actionName << "'\n\n";
+    printUsage(io.err, program);
+    return 2;
+}
+
 namespace {
 
 void printUsage(QTextStream& stream, const std::vector<std::unique_ptr<Command>>& commands)
