@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "cli/Command.h"
 #include "cli/CryptoCommand.h"
+#include "cli/HostCommand.h"
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
 #include "cli/ReceiptCommand.h"
 #include "cli/SelfTestCommand.h"
+#include "cli/SimCommand.h"
 #include "cli/VersionCommand.h"
 
 #include <QCommandLineParser>
@@ -22,6 +24,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<CryptoCommand>());
     commands.push_back(std::make_unique<Iso8583Command>());
     commands.push_back(std::make_unique<ReceiptCommand>());
+    commands.push_back(std::make_unique<HostCommand>());
+    commands.push_back(std::make_unique<SimCommand>());
     return commands;
 }
 

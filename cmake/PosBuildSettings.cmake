@@ -1,3 +1,12 @@
+# POS_FUZZ (clang only, the fuzz preset): every project library gets libFuzzer's coverage instrumentation plus
+# ASan and UBSan, and fuzz/ is built; the fuzz targets themselves link -fsanitize=fuzzer (fuzz/CMakeLists.txt).
+option(POS_FUZZ "Build the libFuzzer targets in fuzz/ (clang) and instrument the project libraries for them" OFF)
+set(POS_FUZZ_INSTRUMENTATION -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+    -fno-omit-frame-pointer)
+if(POS_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "POS_FUZZ needs clang (libFuzzer): configure with the fuzz preset")
+endif()
+
 # One INTERFACE target carries every compile setting; each project target links it PRIVATE.
 # No directory-scope flags anywhere in the tree.
 add_library(pos_build_settings INTERFACE)
@@ -22,9 +31,11 @@ target_compile_options(pos_build_settings INTERFACE
         -Woverloaded-virtual -Wshadow -Wcast-qual -Wformat=2 -Wimplicit-fallthrough>
     $<$<CXX_COMPILER_ID:MSVC>:/W4 /permissive- /utf-8>
     $<$<BOOL:${POS_WERROR}>:$<IF:$<CXX_COMPILER_ID:MSVC>,/WX,-Werror>>
-    $<$<BOOL:${POS_SANITIZE}>:-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined>)
+    $<$<BOOL:${POS_SANITIZE}>:-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined>
+    $<$<BOOL:${POS_FUZZ}>:${POS_FUZZ_INSTRUMENTATION}>)
 target_link_options(pos_build_settings INTERFACE
-    $<$<BOOL:${POS_SANITIZE}>:-fsanitize=address,undefined>)
+    $<$<BOOL:${POS_SANITIZE}>:-fsanitize=address,undefined>
+    $<$<BOOL:${POS_FUZZ}>:-fsanitize=address,undefined>)
 
 # Version header generated into the build tree, never into the source tree.
 configure_file("${PROJECT_SOURCE_DIR}/cmake/PosVersion.h.in" "${PROJECT_BINARY_DIR}/generated/PosVersion.h" @ONLY)

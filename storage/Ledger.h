@@ -71,6 +71,17 @@ public:
     // Returns how many were found.
     Result<int> recoverInterruptedPayments(qint64 nowMs);
 
+    // Card host support (storage/LedgerCardHost.cpp). allocateStan takes the next STAN for a request that is
+    // not a card payment (sign-on, echo, settlement, batch upload), durably, in the current batch.
+    Result<TerminalTrace> allocateStan(qint64 nowMs);
+    Result<CardPaymentReference> cardPaymentReference(qint64 paymentId);
+    // The batch's approved sales (not voided or reversed) and approved refunds, by STAN.
+    Result<QList<BatchCardRecord>> batchCardRecords(const QString& terminalId, int batchNo);
+    // The host answered a recovery item (in flight) of a card payment: a reversal completes ('reversed')
+    // whatever its F39; an advice (refund 0220 sent again) records the host's answer on the refund
+    // (approved or declined). The item is done in the same transaction.
+    Result<> completeCardRecovery(qint64 itemId, const CardOutcome& answer);
+
     // Voids a completed sale of today in its open shift (see VoidInput): it stays in the ledger, marked
     // voided, and leaves the stock, the shift's cash and every report total in the same transaction.
     Result<> voidSale(const VoidInput& input);

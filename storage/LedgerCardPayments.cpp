@@ -107,6 +107,38 @@ Result<> setRecoveryState(SqliteDatabase& database,
 
 } // namespace
 
+Result<int>
+detail::takeStan(SqliteDatabase& database, const QString& terminalId, int batchNo, int from, qint64 nowMs)
+{
+    // The STAN wraps 999999 -> 1 but is never reused within a batch: skip numbers this batch already used.
+    int stan = from < 1 || from > maxStan ? 1 : from;
+    const Result<SqliteStatement*> used = database.prepare(QStringLiteral(
+        "SELECT count(*) FROM card_payments WHERE terminal_id = ? AND batch_no = ? AND stan = ?"));
+    if (!used)
+        return Failure{used.error()};
+    for (int tries = 0;; ++tries) {
+        if (tries >= maxStan)
+            return invalid(LedgerText::tr("This batch has used every trace number. Settle the batch first."),
+                           QStringLiteral("batch %1 exhausted").arg(batchNo));
+        used.value()->reset();
+        used.value()->bind(1, terminalId).bind(2, batchNo).bind(3, stan);
+        const Result<bool> row = used.value()->step();
+        if (!row)
+            return Failure{row.error()};
+        if (used.value()->int64(0) == 0)
+            break;
+        stan = stan % maxStan + 1;
+    }
+    used.value()->reset();
+    if (const Result<> advanced = detail::runStatement(
+            database,
+            QStringLiteral("UPDATE terminal_profile SET next_stan = ?, updated_ms = ? WHERE id = 1"),
+            stan % maxStan + 1, nowMs);
+        !advanced)
+        return Failure{advanced.error()};
+    return stan;
+}
+
 Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
 {
     if (const Result<> valid = validateIntent(intent); !valid)
@@ -148,32 +180,11 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
                                       "closed."),
                        QStringLiteral("batch %1 is settling").arg(result.batchNo));
 
-    // The STAN wraps 999999 -> 1 but is never reused within a batch: skip numbers this batch already used.
-    const Result<SqliteStatement*> used = m_database->prepare(QStringLiteral(
-        "SELECT count(*) FROM card_payments WHERE terminal_id = ? AND batch_no = ? AND stan = ?"));
-    if (!used)
-        return Failure{used.error()};
-    for (int tries = 0;; ++tries) {
-        if (tries >= maxStan)
-            return invalid(LedgerText::tr("This batch has used every trace number. Settle the batch first."),
-                           QStringLiteral("batch %1 exhausted").arg(result.batchNo));
-        used.value()->reset();
-        used.value()->bind(1, result.terminalId).bind(2, result.batchNo).bind(3, result.stan);
-        const Result<bool> row = used.value()->step();
-        if (!row)
-            return Failure{row.error()};
-        if (used.value()->int64(0) == 0)
-            break;
-        result.stan = result.stan % maxStan + 1;
-    }
-    used.value()->reset();
-    const Result<SqliteStatement*> advance = m_database->prepare(
-        QStringLiteral("UPDATE terminal_profile SET next_stan = ?, updated_ms = ? WHERE id = 1"));
-    if (!advance)
-        return Failure{advance.error()};
-    advance.value()->bind(1, result.stan % maxStan + 1).bind(2, intent.createdMs);
-    if (const Result<> ran = advance.value()->run(); !ran)
-        return Failure{ran.error()};
+    const Result<int> stan =
+        detail::takeStan(*m_database, result.terminalId, result.batchNo, result.stan, intent.createdMs);
+    if (!stan)
+        return Failure{stan.error()};
+    result.stan = stan.value();
 
     const Result<SqliteStatement*> insert = m_database->prepare(QStringLiteral(
         "INSERT INTO card_payments (transaction_type, amount_fen, pan_masked, pan_hmac, pan_hmac_key_id, "
@@ -202,8 +213,8 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
 
     const Result<SqliteStatement*> recovery =
         m_database->prepare(QStringLiteral("INSERT INTO outbox (kind, idempotency_key, card_payment_id, "
-                                           "state, next_try_ms, created_ms, updated_ms) "
-                                           "VALUES (?, ?, ?, 'armed', ?, ?, ?)"));
+                                           "payload, state, next_try_ms, created_ms, updated_ms) "
+                                           "VALUES (?, ?, ?, ?, 'armed', ?, ?, ?)"));
     if (!recovery)
         return Failure{recovery.error()};
     const QString kind = recoveryKind(intent.type);
@@ -211,9 +222,10 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
         ->bind(1, kind)
         .bind(2, QStringLiteral("%1:card:%2").arg(kind).arg(result.paymentId))
         .bind(3, result.paymentId)
-        .bind(4, intent.createdMs)
+        .bind(4, intent.recoveryPayload)
         .bind(5, intent.createdMs)
-        .bind(6, intent.createdMs);
+        .bind(6, intent.createdMs)
+        .bind(7, intent.createdMs);
     if (const Result<> ran = recovery.value()->run(); !ran)
         return Failure{ran.error()};
 

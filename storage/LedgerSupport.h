@@ -45,6 +45,11 @@ inline Failure invalid(const QString& userMessage, const QString& detail)
 Result<> setQrState(
     SqliteDatabase& database, qint64 paymentId, QrState to, const QString& channelOrderId, qint64 nowMs);
 
+// Takes the next STAN from `from` on (1..999999, wrapping, skipping numbers a card payment of this batch
+// already uses) and advances terminal_profile.next_stan past it. Inside the caller's transaction.
+Result<int>
+takeStan(SqliteDatabase& database, const QString& terminalId, int batchNo, int from, qint64 nowMs);
+
 // Runs one cached statement that returns no rows, binding args to ?1, ?2, ... in order.
 template <typename... Args>
 Result<> runStatement(SqliteDatabase& database, const QString& sql, const Args&... args)

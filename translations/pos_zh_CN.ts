@@ -34,6 +34,67 @@
     </message>
 </context>
 <context>
+    <name>pos::acquirer::AcquirerLink</name>
+    <message>
+        <source>The request to the acquirer could not be framed.</source>
+        <translation>发往收单机构的报文无法组帧。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::CardEngine</name>
+    <message>
+        <source>Another card transaction is still running. Wait for it to finish.</source>
+        <translation>另一笔银行卡交易仍在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Signing on with the acquirer failed: %1</source>
+        <translation>向收单机构签到失败：%1</translation>
+    </message>
+    <message>
+        <source>The acquirer refused the sign-on (code %1).</source>
+        <translation>收单机构拒绝签到（应答码 %1）。</translation>
+    </message>
+    <message>
+        <source>The acquirer answered the echo test with code %1.</source>
+        <translation>收单机构对回响测试的应答码为 %1。</translation>
+    </message>
+    <message>
+        <source>A reversal is still waiting for the acquirer. Card payments resume once it is confirmed; check the network.</source>
+        <translation>仍有一笔冲正等待收单机构确认。确认后才能继续刷卡收款，请检查网络。</translation>
+    </message>
+    <message>
+        <source>Only an approved card payment can be voided or refunded.</source>
+        <translation>只有已批准的刷卡交易才能撤销或退货。</translation>
+    </message>
+    <message>
+        <source>The acquirer's answer failed its security check.</source>
+        <translation>收单机构的应答未通过安全校验。</translation>
+    </message>
+    <message>
+        <source>The acquirer did not confirm the settlement. Try again; nothing is lost.</source>
+        <translation>收单机构未确认结算。请重试，数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>The acquirer refused the settlement (code %1).</source>
+        <translation>收单机构拒绝结算（应答码 %1）。</translation>
+    </message>
+    <message>
+        <source>The batch upload to the acquirer was interrupted. Settle again to finish it.</source>
+        <translation>向收单机构的批上送中断，请重新结算以完成。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::CardMessages</name>
+    <message>
+        <source>The card request could not be built.</source>
+        <translation>无法生成银行卡交易请求。</translation>
+    </message>
+    <message>
+        <source>The acquirer's answer does not belong to this request.</source>
+        <translation>收单机构的应答与本次请求不匹配。</translation>
+    </message>
+</context>
+<context>
     <name>pos::acquirer::CupMac</name>
     <message>
         <source>There is no data to compute a MAC over.</source>
@@ -53,6 +114,96 @@
     <message>
         <source>The message for the acquirer could not be built.</source>
         <translation>无法生成发往收单机构的报文。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::LinkConfig</name>
+    <message>
+        <source>The acquirer CA file %1 cannot be read.</source>
+        <translation>无法读取收单机构 CA 证书文件 %1。</translation>
+    </message>
+    <message>
+        <source>The acquirer CA file %1 holds no PEM certificate.</source>
+        <translation>收单机构 CA 证书文件 %1 中没有 PEM 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::LinkFailure</name>
+    <message>
+        <source>The acquirer host did not answer in time. Nothing was sent.</source>
+        <translation>收单主机未及时响应连接。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer host refused the connection. Nothing was sent.</source>
+        <translation>收单主机拒绝连接。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer host name could not be resolved. Nothing was sent.</source>
+        <translation>无法解析收单主机域名。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The connection to the acquirer failed. Nothing was sent.</source>
+        <translation>连接收单机构失败。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer's certificate is not trusted. Nothing was sent.</source>
+        <translation>收单机构的证书不受信任。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer's certificate has expired. Nothing was sent.</source>
+        <translation>收单机构的证书已过期。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer's certificate is not valid yet; check the terminal's date and time. Nothing was sent.</source>
+        <translation>收单机构的证书尚未生效，请检查本机日期和时间。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer's certificate is for another host name. Nothing was sent.</source>
+        <translation>收单机构的证书属于其他主机名。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer's certificate was refused. Nothing was sent.</source>
+        <translation>收单机构的证书被拒绝。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>No secure connection (TLS 1.2 or newer) to the acquirer could be established. Nothing was sent.</source>
+        <translation>无法与收单机构建立安全连接（TLS 1.2 或更高版本）。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer refused this terminal's certificate. The request was not processed.</source>
+        <translation>收单机构拒绝了本终端的证书，请求未被处理。</translation>
+    </message>
+    <message>
+        <source>Sending to the acquirer timed out. The outcome is unknown.</source>
+        <translation>向收单机构发送超时，交易结果未知。</translation>
+    </message>
+    <message>
+        <source>The acquirer did not respond in time. The outcome is unknown.</source>
+        <translation>收单机构未及时应答，交易结果未知。</translation>
+    </message>
+    <message>
+        <source>The connection to the acquirer was lost before the response. The outcome is unknown.</source>
+        <translation>收到应答前与收单机构的连接已断开，交易结果未知。</translation>
+    </message>
+    <message>
+        <source>The acquirer sent a malformed message.</source>
+        <translation>收单机构发来的报文格式错误。</translation>
+    </message>
+    <message>
+        <source>Another exchange with the acquirer is still in progress.</source>
+        <translation>与收单机构的另一次通讯仍在进行。</translation>
+    </message>
+    <message>
+        <source>The exchange with the acquirer was cancelled after the request was sent. The outcome is unknown.</source>
+        <translation>请求发出后通讯被取消，交易结果未知。</translation>
+    </message>
+    <message>
+        <source>The exchange with the acquirer was cancelled. Nothing was sent.</source>
+        <translation>与收单机构的通讯已取消。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer link failed.</source>
+        <translation>收单通讯失败。</translation>
     </message>
 </context>
 <context>
@@ -222,6 +373,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The backup folder cannot be created.</source>
         <translation>无法创建备份文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::cli::HostCommand</name>
+    <message>
+        <source>The check was interrupted.</source>
+        <translation>检测被中断。</translation>
     </message>
 </context>
 <context>

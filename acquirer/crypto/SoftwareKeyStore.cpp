@@ -4,6 +4,7 @@
 
 #include "acquirer/AcquirerLog.h"
 #include "acquirer/crypto/CupMac.h"
+#include "acquirer/crypto/PinBlock.h"
 #include "acquirer/crypto/TrackEncryption.h"
 #include "core/crypto/CryptoPrimitives.h"
 
@@ -131,6 +132,24 @@ void SoftwareKeyStore::encryptTrack(QByteArray trackDigits, QObject* context, Co
                                                           m_workKeys.key(WorkKeyRole::Track), trackDigits);
     crypto::secureWipe(trackDigits);
     post(context, std::move(done), std::move(encrypted));
+}
+
+Result<QByteArray> SoftwareKeyStore::encryptPin(QByteArrayView pin, QByteArrayView pan) const
+{
+    if (const Result<void> present = requireKey(WorkKeyRole::Pin); !present)
+        return Failure{present.error()};
+    const WorkKeyLayout layout = m_workKeys.layout();
+    return encryptPinBlock(workKeyScheme(layout, WorkKeyRole::Pin), m_workKeys.key(WorkKeyRole::Pin), pin,
+                           pan);
+}
+
+Result<QByteArray> SoftwareKeyStore::encryptTrackNow(QByteArrayView trackDigits) const
+{
+    if (const Result<void> present = requireKey(WorkKeyRole::Track); !present)
+        return Failure{present.error()};
+    const WorkKeyLayout layout = m_workKeys.layout();
+    return acquirer::encryptTrack(workKeyScheme(layout, WorkKeyRole::Track),
+                                  m_workKeys.key(WorkKeyRole::Track), trackDigits);
 }
 
 } // namespace acquirer

@@ -39,6 +39,12 @@ public:
                     Completion<QByteArray> done) override;
     void encryptTrack(QByteArray trackDigits, QObject* context, Completion<QByteArray> done) override;
 
+    // What a PIN pad does when the cardholder types a PIN: the format 0 block for pan, encrypted under the
+    // installed PIK (the F52 value). Synchronous; for the demo and tests, which emulate the pad in-process.
+    Result<QByteArray> encryptPin(QByteArrayView pin, QByteArrayView pan) const;
+    // The same for track 2 under the TDK (synchronous twin of encryptTrack).
+    Result<QByteArray> encryptTrackNow(QByteArrayView trackDigits) const;
+
 private:
     Result<WorkKeyCheck> install(WorkKeyLayout layout, QByteArrayView f62Block);
     Result<void> requireKey(WorkKeyRole role) const;

@@ -89,6 +89,40 @@ struct SettlementHostResult
     qint64 completedMs = 0;
 };
 
+// The trace of one request to the card host: terminal and merchant id, the batch and the STAN it uses.
+struct TerminalTrace
+{
+    QString terminalId;
+    QString merchantId;
+    int batchNo = 0;
+    int stan = 0;
+};
+
+// What the engine needs to know of an earlier card payment (to void, refund or reverse it). Masked data only.
+struct CardPaymentReference
+{
+    qint64 paymentId = 0;
+    QString transactionType; // "sale", "void", "refund", "activation"
+    Money amount;
+    TerminalTrace trace;
+    qint64 localMs = 0;
+    QString hostState; // "sending", "approved", "declined", "reversal_pending", "reversed", "voided", ...
+    QString rrn;
+    QString authCode;
+    QString panMasked;
+    QByteArray panHmac; // the keyed hash the payment was recorded with (for a void without the card)
+    int panHmacKeyId = 0;
+};
+
+// One line of a batch upload (0320): an approved sale not voided, or an approved refund, of the batch.
+struct BatchCardRecord
+{
+    QString transactionType; // "sale" (activation swipes included) or "refund"
+    int stan = 0;
+    QString panMasked;
+    Money amount;
+};
+
 enum class PrintJobKind { SaleReceipt, CardSlipMerchant, CardSlipCustomer, Report, ActivationSlip };
 QString printJobKindKey(PrintJobKind kind);
 std::optional<PrintJobKind> printJobKindFromKey(const QString& key);

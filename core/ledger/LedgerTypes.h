@@ -115,6 +115,10 @@ struct CardIntentInput
     QString cardOrganisation;                // "CUP", "VIS", ...
     QString entryMode;                       // "swipe", "chip", "contactless", "fallback", "manual"
     std::optional<qint64> originalPaymentId; // void/refund: the payment being voided or refunded
+    // What the engine needs to send the reversal (or the refund's advice) later without the card: the
+    // request's non-sensitive fields. Stored with the armed recovery record; never track data, PIN block or
+    // full PAN.
+    QByteArray recoveryPayload;
     qint64 createdMs = 0;
 };
 

@@ -6,6 +6,8 @@
 POS_DEB_PACKAGES=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config clang-format
+    # fuzzing (scripts/fuzz): clang with libFuzzer and the ASan/UBSan runtimes
+    clang libclang-rt-14-dev
     # Qt 6.4 (Widgets, Sql, Network, SerialPort, Svg, Charts, Test, Linguist) and its offscreen platform
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-serialport-dev qt6-svg-dev qt6-charts-dev qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6

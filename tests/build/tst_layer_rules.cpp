@@ -45,7 +45,9 @@ QMap<QString, Rule> layerRules()
     const QString services = QStringLiteral("services");
     const QSet<QString> coreForbidden =
         unite(unite(noWidgets, noSql), {QStringLiteral("Qt6::Network"), QStringLiteral("Qt6::SerialPort")});
-    const QSet<QString> simulatorLinks = {simulators, core, devices, acquirer};
+    // The acquirer host simulator keeps its own SQLite ledger through pos_storage's wrapper.
+    const QSet<QString> simulatorLinks = {simulators, core, devices, acquirer, storage};
+    const QSet<QString> noQtSql = {QStringLiteral("Qt6::Sql")};
     return {
         {core, {{}, coreForbidden}},
         {storage, {{core}, unite(noWidgets, {QStringLiteral("Qt6::Sql")})}},
@@ -53,10 +55,10 @@ QMap<QString, Rule> layerRules()
         {acquirer, {{core}, unite(noWidgets, noSql)}},
         {activation, {{core, devices, acquirer}, unite(noWidgets, noSql)}},
         {sales, {{core, devices, acquirer}, unite(noWidgets, noSql)}},
-        {simulators, {{core, devices, acquirer}, noSql}},
-        {QStringLiteral("pos-acquirer-sim"), {simulatorLinks, noSql}},
-        {QStringLiteral("pos-printer-sim"), {simulatorLinks, noSql}},
-        {QStringLiteral("pos-pinpad-sim"), {simulatorLinks, noSql}},
+        {simulators, {{core, devices, acquirer, storage}, noQtSql}},
+        {QStringLiteral("pos-acquirer-sim"), {simulatorLinks, noQtSql}},
+        {QStringLiteral("pos-printer-sim"), {simulatorLinks, noQtSql}},
+        {QStringLiteral("pos-pinpad-sim"), {simulatorLinks, noQtSql}},
         {ui, {{core, devices, activation, sales}, noSql}},
         {QStringLiteral("pos_app"), {{core, storage, devices, acquirer, activation, sales, ui}, {}}},
         {QStringLiteral("pos"), {{QStringLiteral("pos_app")}, {}}},

@@ -81,6 +81,7 @@ struct CardShop
                 QStringLiteral("CUP"),
                 QStringLiteral("swipe"),
                 original,
+                QByteArray(),
                 now};
     }
 

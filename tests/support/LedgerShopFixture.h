@@ -86,6 +86,7 @@ struct Shop
                 QStringLiteral("CUP"),
                 QStringLiteral("chip"),
                 original,
+                QByteArray(),
                 noon};
     }
 

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include <QByteArrayView>
+
+namespace pos {
+namespace acquirer {
+class Iso8583Codec;
+} // namespace acquirer
+} // namespace pos
+
+// The bodies of the libFuzzer targets in fuzz/fuzz_<name>.cpp, callable without libFuzzer so the gcc test
+// suite can replay the committed corpora and crashers (tests/fuzz/tst_fuzz_corpus_replay.cpp).
+//
+// Contract of every function: it accepts any bytes, never crashes or leaks (the sanitizers check that in the
+// fuzz build), and returns whether every property it checks held for this input. A rejected input is not a
+// violation; a violation is, e.g., a message that decodes but does not re-encode to the same bytes. On a
+// violation the function writes one line naming the property to stderr (never the input bytes: corpora may
+// be built from card-like data). Only the extern "C" LLVMFuzzerTestOneInput wrappers, compiled when
+// POS_LIBFUZZER is defined, turn a violation into abort() so libFuzzer records a crasher.
+namespace pos {
+namespace fuzz {
+
+// fuzz_iso8583_decode: Iso8583Codec (cupDefault) decodeFrame and decode, exact re-encoding, macBlock, and
+// FrameReassembler fed the bytes in one piece and in two chunks.
+bool iso8583DecodeHolds(QByteArrayView data);
+// The same properties with separate codecs for decoding and re-encoding. The fuzz target passes one codec
+// twice; the replay test's negative control passes an encoder with another frame layout, which must be
+// reported as a violation.
+bool iso8583PropertiesHold(QByteArrayView data,
+                           const acquirer::Iso8583Codec& decoder,
+                           const acquirer::Iso8583Codec& encoder);
+
+// fuzz_tlv: decodeTlv (flat and recursive) and exact re-encoding with encodeTlv.
+bool tlvHolds(QByteArrayView data);
+
+// fuzz_structured_fields: data[0] selects a parser of StructuredFields.h or the F62 work-key unwrapping
+// (structuredFieldSelectorCount choices, modulo); the rest of data is its input.
+bool structuredFieldsHold(QByteArrayView data);
+inline constexpr int structuredFieldSelectorCount = 8;
+
+// fuzz_host_json: QJsonDocument::fromJson and the pos-tool ISO 8583 JSON reader (cli/Iso8583Json.h).
+bool hostJsonHolds(QByteArrayView data);
+
+} // namespace fuzz
+} // namespace pos

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "simulators/acquirer/AcquirerSimulator.h"
+
+#include "simulators/SimulatorHost.h"
+#include "simulators/SimulatorLog.h"
+#include "simulators/SimulatorPki.h"
+#include "simulators/TlsSimulatorServer.h"
+#include "simulators/acquirer/CardHost.h"
+#include "simulators/acquirer/CardHostSession.h"
+#include "simulators/acquirer/DemoTerminal.h"
+
+#include <QCommandLineParser>
+#include <QSslSocket>
+#include <QTemporaryDir>
+
+#include <cctype>
+#include <cstdio>
+
+namespace pos {
+namespace sim {
+namespace {
+
+struct SimulatorText
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::sim::AcquirerSimulator)
+};
+
+std::optional<KeyScheme> schemeForOption(const QString& name)
+{
+    if (name.isEmpty() || name == QLatin1String("3des"))
+        return KeyScheme::TripleDes;
+    if (name == QLatin1String("sm4"))
+        return KeyScheme::Sm4;
+    if (name == QLatin1String("des"))
+        return KeyScheme::SingleDes;
+    return std::nullopt;
+}
+
+void printError(const QString& message)
+{
+    const QByteArray bytes = message.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+} // namespace
+
+AcquirerSimulator::~AcquirerSimulator()
+{
+    // Sessions (children of the sockets) refer to the card host: close connections first.
+    m_server.reset();
+}
+
+HostTerminal demoHostTerminal(qint64 singleLimitFen, qint64 dailyLimitFen)
+{
+    HostTerminal terminal;
+    terminal.tid = QString::fromLatin1(demoTerminalId);
+    terminal.mid = QString::fromLatin1(demoMerchantId);
+    terminal.merchantName = QString::fromLatin1(demoMerchantName);
+    terminal.tmkScheme = KeyScheme::TripleDes;
+    terminal.tmk = QByteArray::fromHex(demoTmkHex);
+    terminal.singleLimitFen = singleLimitFen;
+    terminal.dailyLimitFen = dailyLimitFen;
+    return terminal;
+}
+
+Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimitFen, qint64 dailyLimitFen)
+{
+    const QStringList parts = value.split(QLatin1Char(','));
+    if (parts.size() < 3 || parts.size() > 4)
+        return fail(ErrorCode::InvalidInput,
+                    SimulatorText::tr("--terminal expects TID,MID,TMKHEX[,3des|sm4|des]."),
+                    QStringLiteral("--terminal has %1 parts").arg(parts.size()));
+    HostTerminal terminal;
+    terminal.tid = parts.at(0).trimmed();
+    terminal.mid = parts.at(1).trimmed();
+    if (terminal.tid.size() != 8 || terminal.mid.size() != 15)
+        return fail(
+            ErrorCode::InvalidInput,
+            SimulatorText::tr("--terminal needs an 8-character TID and a 15-character MID."),
+            QStringLiteral("TID length %1, MID length %2").arg(terminal.tid.size()).arg(terminal.mid.size()));
+    const std::optional<KeyScheme> scheme = schemeForOption(parts.value(3).trimmed().toLower());
+    if (!scheme)
+        return fail(ErrorCode::InvalidInput,
+                    SimulatorText::tr("--terminal: the scheme must be 3des, sm4 or des."),
+                    QStringLiteral("unknown scheme '%1'").arg(parts.value(3)));
+    const QByteArray hexTmk = parts.at(2).trimmed().toLatin1();
+    bool hexOnly = !hexTmk.isEmpty();
+    for (const char c : hexTmk)
+        hexOnly = hexOnly && std::isxdigit(static_cast<unsigned char>(c));
+    terminal.tmk = QByteArray::fromHex(hexTmk);
+    if (!hexOnly || hexTmk.size() != 2 * keyLength(*scheme))
+        return fail(
+            ErrorCode::InvalidInput,
+            SimulatorText::tr("--terminal: the TMK must be %1 hexadecimal digits for %2.")
+                .arg(2 * keyLength(*scheme))
+                .arg(keySchemeName(*scheme)),
+            QStringLiteral("TMK of %1 characters for %2").arg(hexTmk.size()).arg(keySchemeName(*scheme)));
+    terminal.tmkScheme = *scheme;
+    terminal.merchantName = QStringLiteral("Merchant %1").arg(terminal.mid);
+    terminal.singleLimitFen = singleLimitFen;
+    terminal.dailyLimitFen = dailyLimitFen;
+    return terminal;
+}
+
+Result<std::unique_ptr<AcquirerSimulator>> AcquirerSimulator::start(Options options, quint16 port)
+{
+    std::unique_ptr<AcquirerSimulator> simulator(new AcquirerSimulator());
+    auto ledger = HostLedger::open(options.dataDir);
+    if (!ledger)
+        return Failure{ledger.error()};
+    simulator->m_ledger = std::move(ledger).value();
+    HostLedger& hostLedger = *simulator->m_ledger;
+
+    if (options.applyLimitsToAll) {
+        if (const Result<> limits = hostLedger.setLimitsForAll(options.singleLimitFen, options.dailyLimitFen);
+            !limits)
+            return Failure{limits.error()};
+    }
+    QList<HostTerminal> terminals = options.terminals;
+    if (terminals.isEmpty() && options.provisionDemoWhenEmpty) {
+        const Result<qint64> count = hostLedger.terminalCount();
+        if (!count)
+            return Failure{count.error()};
+        if (count.value() == 0)
+            terminals.append(demoHostTerminal(options.singleLimitFen, options.dailyLimitFen));
+    }
+    for (const HostTerminal& terminal : std::as_const(terminals)) {
+        if (const Result<> stored = hostLedger.upsertTerminal(terminal); !stored)
+            return Failure{stored.error()};
+        qCInfo(lcSim) << "acquirer: terminal" << terminal.tid << "registered for merchant" << terminal.mid;
+    }
+
+    const Result<SimulatorPki> pki = loadOrCreateSimulatorPki(options.dataDir);
+    if (!pki)
+        return Failure{pki.error()};
+    simulator->m_caPemPath = pki.value().caPemPath;
+
+    simulator->m_cardHost = std::make_unique<CardHost>(hostLedger);
+    simulator->m_faults = std::make_unique<FaultInjector>(options.faults);
+    simulator->m_server = std::make_unique<TlsSimulatorServer>(
+        QStringLiteral("acquirer"), simulatorServerConfiguration(pki.value().server));
+    CardHost* cardHost = simulator->m_cardHost.get();
+    FaultInjector* faults = simulator->m_faults.get();
+    simulator->m_server->setConnectionHandler(
+        [cardHost, faults, &hostLedger](QSslSocket& socket, int number) {
+            new CardHostSession(socket, number, *cardHost, hostLedger, faults->isActive() ? faults : nullptr);
+        });
+    if (const Result<void> listening = simulator->m_server->listen(port); !listening)
+        return Failure{listening.error()};
+    return simulator;
+}
+
+quint16 AcquirerSimulator::cardHostPort() const
+{
+    return m_server->serverPort();
+}
+
+int runAcquirerSimulator(QCoreApplication& application, const QStringList& arguments)
+{
+    Q_UNUSED(application);
+    SimulatorHost host;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(SimulatorText::tr(
+        "Acquirer host simulator: a CUP ISO 8583 card host over TLS on 127.0.0.1 with its own "
+        "ledger, test cards and seeded fault injection."));
+    const QCommandLineOption help = parser.addHelpOption();
+    host.addOptions(parser);
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        SimulatorText::tr(
+            "Folder for host.db and the test PKI; default: a temporary folder removed at exit."),
+        SimulatorText::tr("dir"));
+    const QCommandLineOption terminalOption(
+        QStringLiteral("terminal"),
+        SimulatorText::tr("Register a terminal (repeatable). Without any and with an empty registry the demo "
+                          "terminal is registered."),
+        SimulatorText::tr("TID,MID,TMKHEX[,3des|sm4]"));
+    const QCommandLineOption singleLimitOption(QStringLiteral("single-limit-fen"),
+                                               SimulatorText::tr("Per-sale limit of the terminals, in fen."),
+                                               SimulatorText::tr("fen"), QStringLiteral("5000000"));
+    const QCommandLineOption dailyLimitOption(
+        QStringLiteral("daily-limit-fen"), SimulatorText::tr("Daily sales limit of the terminals, in fen."),
+        SimulatorText::tr("fen"), QStringLiteral("20000000"));
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"),
+        SimulatorText::tr(
+            "Faults to inject: none, or name[=probability],… (drop-request, drop-response, delay, "
+            "late-after-reversal, duplicate, disconnect-mid-frame, bad-mac, garbage, rc68, rc91, "
+            "rc96, rcA0)."),
+        SimulatorText::tr("spec"), QStringLiteral("none"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), SimulatorText::tr("Seed of the fault draws."),
+                                        SimulatorText::tr("n"), QStringLiteral("0"));
+    const QCommandLineOption delayOption(QStringLiteral("fault-delay-ms"),
+                                         SimulatorText::tr("How long the delay fault holds a reply."),
+                                         SimulatorText::tr("ms"), QStringLiteral("3000"));
+    const QCommandLineOption mtisOption(QStringLiteral("fault-mtis"),
+                                        SimulatorText::tr("Request MTIs faults may hit."),
+                                        SimulatorText::tr("list"), QStringLiteral("0200,0220,0400"));
+    parser.addOptions({dataDirOption, terminalOption, singleLimitOption, dailyLimitOption, faultsOption,
+                       seedOption, delayOption, mtisOption});
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return SimulatorHost::ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        SimulatorHost::printLine(parser.helpText());
+        return 0;
+    }
+    const auto usage = [](const QString& message) {
+        qCCritical(lcSim).noquote() << message;
+        return SimulatorHost::ExitUsage;
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return usage(
+            SimulatorText::tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+
+    AcquirerSimulator::Options options;
+    bool ok = false;
+    options.singleLimitFen = parser.value(singleLimitOption).toLongLong(&ok);
+    if (!ok || options.singleLimitFen <= 0)
+        return usage(SimulatorText::tr("Invalid --single-limit-fen: expected a positive number of fen."));
+    options.dailyLimitFen = parser.value(dailyLimitOption).toLongLong(&ok);
+    if (!ok || options.dailyLimitFen <= 0)
+        return usage(SimulatorText::tr("Invalid --daily-limit-fen: expected a positive number of fen."));
+    options.applyLimitsToAll = parser.isSet(singleLimitOption) || parser.isSet(dailyLimitOption);
+    for (const QString& value : parser.values(terminalOption)) {
+        const Result<HostTerminal> terminal =
+            parseTerminalOption(value, options.singleLimitFen, options.dailyLimitFen);
+        if (!terminal)
+            return usage(terminal.error().userMessage);
+        options.terminals.append(terminal.value());
+    }
+    const Result<QList<FaultRule>> rules = parseFaultSpec(parser.value(faultsOption));
+    if (!rules)
+        return usage(rules.error().userMessage);
+    options.faults.rules = rules.value();
+    options.faults.seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok)
+        return usage(SimulatorText::tr("Invalid --seed: expected a non-negative integer."));
+    const qint64 delayMs = parser.value(delayOption).toLongLong(&ok);
+    if (!ok || delayMs < 0)
+        return usage(SimulatorText::tr("Invalid --fault-delay-ms: expected milliseconds."));
+    options.faults.delay = std::chrono::milliseconds(delayMs);
+    const Result<QStringList> mtis = parseFaultMtis(parser.value(mtisOption));
+    if (!mtis)
+        return usage(mtis.error().userMessage);
+    options.faults.mtis = mtis.value();
+
+    if (const auto exitCode = host.start(parser))
+        return *exitCode;
+
+    std::optional<QTemporaryDir> temporary;
+    if (parser.isSet(dataDirOption)) {
+        options.dataDir = parser.value(dataDirOption);
+    } else {
+        temporary.emplace();
+        if (!temporary->isValid()) {
+            qCCritical(lcSim) << "no temporary data folder:" << temporary->errorString();
+            return SimulatorHost::ExitStartFailed;
+        }
+        options.dataDir = temporary->path();
+    }
+
+    auto simulator = AcquirerSimulator::start(options, host.port());
+    if (!simulator) {
+        qCCritical(lcSim).noquote() << simulator.error().userMessage << simulator.error().detail;
+        return SimulatorHost::ExitStartFailed;
+    }
+    if (options.faults.rules.isEmpty())
+        qCInfo(lcSim) << "acquirer: no fault injection";
+    else
+        qCInfo(lcSim).noquote() << "acquirer: fault injection" << parser.value(faultsOption) << "seed"
+                                << options.faults.seed;
+    SimulatorHost::announceListening(simulator.value()->cardHostPort());
+    SimulatorHost::printLine(QStringLiteral("ca %1").arg(simulator.value()->caPemPath()));
+    // Seam: the onboarding/QR API announces its listener here once it exists.
+    const int exitCode = QCoreApplication::exec();
+    simulator.value().reset();
+    return exitCode;
+}
+
+} // namespace sim
+} // namespace pos

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace pos {
+namespace sim {
+
+// Reads dataDir/host.db read-only (the simulator may still be running) and returns
+//   {"terminals": [...], "transactions": [...], "settlements": [...], "uploads": [...], "faults": [...],
+//    "tombstones": [...]}
+// with one object per row, column names as keys, amounts in integer fen. Never includes keys (TMK or work
+// keys), request digests or response frames; PANs only masked as stored. NotFound when host.db is missing.
+Result<QJsonObject> dumpHostLedger(const QString& dataDir);
+
+} // namespace sim
+} // namespace pos
