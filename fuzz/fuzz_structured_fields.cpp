@@ -19,8 +19,8 @@ using namespace acquirer;
 
 constexpr const char* target = "fuzz_structured_fields";
 
-// Field 63 and field 55 are bounded by the codec (ans...163, b...255) before they reach their parsers;
-// parse() itself accepts longer input, which build() then refuses by design.
+// The codec bounds field 63 (ans...163) before Field63Response::parse() sees it; parse() itself accepts
+// longer input, which build() refuses by design, so the round trip is checked up to this length only.
 constexpr qsizetype field63MaxBytes = 163;
 
 bool fieldViolated(const char* field, const char* property)
