@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/TcpSimulatorServer.h"
 
+#include "simulators/ConnectionWatch.h"
 #include "simulators/SimulatorLog.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
-#include <QTimer>
 
 #include <utility>
 
@@ -72,22 +72,11 @@ void TcpSimulatorServer::setUpConnection(QTcpSocket* socket)
     m_open.insert(socket, number);
     qCDebug(lcSim).noquote() << m_name << "connection" << number << "opened," << m_open.size() << "open";
 
-    auto* idleTimer = new QTimer(socket);
-    idleTimer->setSingleShot(true);
-    idleTimer->setInterval(m_idleTimeout);
-    connect(idleTimer, &QTimer::timeout, socket, [this, socket, number] {
-        qCInfo(lcSim).noquote() << m_name << "connection" << number << "idle; closing";
-        socket->disconnectFromHost();
-    });
-    connect(socket, &QTcpSocket::readyRead, idleTimer, qOverload<>(&QTimer::start));
-    connect(socket, &QTcpSocket::bytesWritten, idleTimer, qOverload<>(&QTimer::start));
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket, number] {
+    watchConnection(socket, m_name, number, m_idleTimeout, this, [this, socket, number] {
         m_open.remove(socket);
         qCDebug(lcSim).noquote() << m_name << "connection" << number << "closed," << m_open.size() << "open";
-        socket->deleteLater();
         Q_EMIT connectionClosed(number);
     });
-    idleTimer->start();
 
     if (m_handler)
         m_handler(*socket, number);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/TlsSimulatorServer.h"
 
+#include "simulators/ConnectionWatch.h"
 #include "simulators/SimulatorLog.h"
 
 #include <QHostAddress>
@@ -104,22 +105,11 @@ void TlsSimulatorServer::setUpConnection(QSslSocket* socket)
     qCDebug(lcSim).noquote() << m_name << "connection" << number << "opened with"
                              << socket->sessionCipher().protocolString() << "," << m_open.size() << "open";
 
-    auto* idleTimer = new QTimer(socket);
-    idleTimer->setSingleShot(true);
-    idleTimer->setInterval(m_idleTimeout);
-    connect(idleTimer, &QTimer::timeout, socket, [this, socket, number] {
-        qCInfo(lcSim).noquote() << m_name << "connection" << number << "idle; closing";
-        socket->disconnectFromHost();
-    });
-    connect(socket, &QSslSocket::readyRead, idleTimer, qOverload<>(&QTimer::start));
-    connect(socket, &QSslSocket::bytesWritten, idleTimer, qOverload<>(&QTimer::start));
-    connect(socket, &QSslSocket::disconnected, this, [this, socket, number] {
+    watchConnection(socket, m_name, number, m_idleTimeout, this, [this, socket, number] {
         m_open.remove(socket);
         qCDebug(lcSim).noquote() << m_name << "connection" << number << "closed," << m_open.size() << "open";
-        socket->deleteLater();
         Q_EMIT connectionClosed(number);
     });
-    idleTimer->start();
 
     if (m_handler)
         m_handler(*socket, number);

@@ -109,9 +109,6 @@ Result<QList<BatchCardRecord>> Ledger::batchCardRecords(const QString& terminalI
 
 Result<> Ledger::completeCardRecovery(qint64 itemId, const CardOutcome& answer)
 {
-    TransactionGuard transaction(*m_database);
-    if (const Result<> begun = transaction.begin(); !begun)
-        return begun;
     QString kind;
     QString state;
     std::optional<qint64> paymentId;
@@ -129,44 +126,39 @@ Result<> Ledger::completeCardRecovery(qint64 itemId, const CardOutcome& answer)
         (kind != QLatin1String("reversal") && kind != QLatin1String("advice")))
         return invalid(LedgerText::tr("This queued host work is not being sent."),
                        QStringLiteral("outbox item %1: kind %2 state %3").arg(itemId).arg(kind, state));
+    // Any answer completes a reversal: the outbox's own completion moves the payment to 'reversed'.
+    if (kind == QLatin1String("reversal"))
+        return completeOutbox(itemId, answer.completedMs);
+
+    // An advice (the refund's 0220 sent again) records the host's answer on the refund.
+    TransactionGuard transaction(*m_database);
+    if (const Result<> begun = transaction.begin(); !begun)
+        return begun;
     if (const Result<> done = runStatement(
-            *m_database, QStringLiteral("UPDATE outbox SET state = 'done', updated_ms = ? WHERE id = ?"),
+            *m_database,
+            QStringLiteral(
+                "UPDATE outbox SET state = 'done', updated_ms = ? WHERE id = ? AND state = 'in_flight'"),
             answer.completedMs, itemId);
         !done)
         return done;
-    const bool reversal = kind == QLatin1String("reversal");
-    if (reversal) {
-        if (const Result<> ran = runStatement(
-                *m_database,
-                QStringLiteral("UPDATE card_payments SET host_state = 'reversed', updated_ms = ? "
-                               "WHERE id = ? AND host_state = 'reversal_pending'"),
-                answer.completedMs, *paymentId);
-            !ran)
-            return ran;
-    } else {
-        if (const Result<> ran = runStatement(
-                *m_database,
-                QStringLiteral(
-                    "UPDATE card_payments SET host_state = ?, response_code = ?, rrn = "
-                    "coalesce(nullif(?, ''), rrn), auth_code = coalesce(nullif(?, ''), auth_code), "
-                    "updated_ms = ? WHERE id = ? AND host_state = 'sending'"),
-                answer.approved ? QStringLiteral("approved") : QStringLiteral("declined"),
-                answer.responseCode, answer.rrn, answer.authCode, answer.completedMs, *paymentId);
-            !ran)
-            return ran;
-    }
+    if (const Result<> ran = runStatement(
+            *m_database,
+            QStringLiteral("UPDATE card_payments SET host_state = ?, response_code = ?, rrn = "
+                           "coalesce(nullif(?, ''), rrn), auth_code = coalesce(nullif(?, ''), auth_code), "
+                           "updated_ms = ? WHERE id = ? AND host_state = 'sending'"),
+            answer.approved ? QStringLiteral("approved") : QStringLiteral("declined"), answer.responseCode,
+            answer.rrn, answer.authCode, answer.completedMs, *paymentId);
+        !ran)
+        return ran;
     if (m_database->changes() != 1)
-        return fail(ErrorCode::Internal,
-                    LedgerText::tr("The card payment of this host work is not in the expected state."),
-                    QStringLiteral("outbox %1 (%2): card payment %3 not updatable")
-                        .arg(itemId)
-                        .arg(kind)
-                        .arg(*paymentId));
+        return fail(
+            ErrorCode::Internal,
+            LedgerText::tr("The card payment of this host work is not in the expected state."),
+            QStringLiteral("outbox %1 (advice): card payment %2 not updatable").arg(itemId).arg(*paymentId));
     if (const Result<qint64> audited = audit::append(
             *m_database, {answer.completedMs, std::nullopt,
-                          reversal ? QStringLiteral("card.reversed")
-                                   : (answer.approved ? QStringLiteral("card.advice_approved")
-                                                      : QStringLiteral("card.advice_declined")),
+                          answer.approved ? QStringLiteral("card.advice_approved")
+                                          : QStringLiteral("card.advice_declined"),
                           true, QStringLiteral("ledger"), QStringLiteral("card_payment:%1").arg(*paymentId),
                           QStringLiteral("rc=%1").arg(answer.responseCode)});
         !audited)

@@ -86,15 +86,6 @@ qint64 CardEngine::now() const
     return m_config.clock();
 }
 
-template <typename T>
-void CardEngine::post(Completion<T> done, Result<T> result)
-{
-    QTimer::singleShot(0, this, [done = std::move(done), result = std::move(result)]() mutable {
-        if (done)
-            done(std::move(result));
-    });
-}
-
 bool CardEngine::begin(const std::function<void(const Error&)>& refuse)
 {
     if (!m_busy) {
@@ -539,7 +530,7 @@ void CardEngine::finishFinancial(std::shared_ptr<FinancialJob> job, Exchanged an
         return;
     }
     m_journal.completeCardPayment(job->intent.paymentId, outcome, this,
-                                  [this, job, result, error = answer.error](Result<void> recorded) {
+                                  [this, job, result](Result<void> recorded) {
                                       end();
                                       if (!recorded)
                                           job->done(Failure{recorded.error()});

@@ -122,8 +122,6 @@ private:
     bool begin(const std::function<void(const Error&)>& refuse);
     void end();
     qint64 now() const;
-    template <typename T>
-    void post(Completion<T> done, Result<T> result);
 
     void exchange(IsoMessage request, std::function<void(Exchanged)> next);
     void sendFrame(const IsoMessage& request, std::function<void(Exchanged)> next);
