@@ -8,6 +8,7 @@
 #include "acquirer/crypto/ScopedWipe.h"
 #include "acquirer/crypto/TrackEncryption.h"
 #include "acquirer/crypto/WorkKeys.h"
+#include "cli/ActionContext.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -22,94 +23,6 @@ namespace cli {
 namespace {
 
 using acquirer::ScopedWipe;
-
-// The command line and the single output of one crypto action: with --json one JSON object on out, otherwise
-// text (results on out, refusals on err). Usage errors go to err as text and exit 2.
-class CryptoAction final
-{
-public:
-    CryptoAction(const QString& description, CommandIo& io)
-        : m_io(io)
-        , m_json(QStringLiteral("json"), QStringLiteral("Print one JSON object."))
-    {
-        m_parser.setApplicationDescription(description);
-        m_parser.addOption(m_json);
-        m_parser.addHelpOption();
-    }
-
-    // Parses arguments (arguments[0] is the program name). Every option in required must be given with a
-    // non-empty value; optional ones may be left out. Returns the exit code to stop with, or nothing to go
-    // on.
-    std::optional<int> parse(const QStringList& arguments,
-                             const QList<QCommandLineOption>& required,
-                             const QList<QCommandLineOption>& optional = {})
-    {
-        m_parser.addOptions(required);
-        m_parser.addOptions(optional);
-        if (!m_parser.parse(arguments))
-            return usage(m_parser.errorText());
-        if (m_parser.isSet(QStringLiteral("help"))) {
-            m_io.out << m_parser.helpText();
-            return 0;
-        }
-        if (!m_parser.positionalArguments().isEmpty())
-            return usage(
-                QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first()));
-        for (const QCommandLineOption& option : required) {
-            if (m_parser.value(option).isEmpty())
-                return usage(
-                    QStringLiteral("missing --%1 %2").arg(option.names().first(), option.valueName()));
-        }
-        return std::nullopt;
-    }
-
-    QString value(const QCommandLineOption& option) const { return m_parser.value(option); }
-    bool isSet(const QCommandLineOption& option) const { return m_parser.isSet(option); }
-
-    int usage(const QString& message)
-    {
-        m_io.err << message << "\n\n" << m_parser.helpText();
-        return 2;
-    }
-
-    // ok: the check passed (exit 0) or failed (exit 1, e.g. a KCV mismatch).
-    int report(bool ok, QJsonObject details, const QString& text)
-    {
-        if (m_parser.isSet(m_json)) {
-            details.insert(QStringLiteral("ok"), ok);
-            m_io.out << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
-        } else {
-            m_io.out << text << '\n';
-        }
-        return ok ? 0 : 1;
-    }
-
-    // An input value was refused (bad hex, wrong length, not digits): exit 1.
-    int refused(const Error& error)
-    {
-        if (m_parser.isSet(m_json)) {
-            const QJsonObject details{{QStringLiteral("ok"), false},
-                                      {QStringLiteral("error"), error.userMessage},
-                                      {QStringLiteral("code"), errorCodeName(error.code)},
-                                      {QStringLiteral("detail"), error.detail}};
-            m_io.out << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
-        } else {
-            m_io.err << error.userMessage << '\n'
-                     << "  (" << errorCodeName(error.code) << ": " << error.detail << ")\n";
-        }
-        return 1;
-    }
-
-private:
-    CommandIo& m_io;
-    QCommandLineParser m_parser;
-    QCommandLineOption m_json;
-};
-
-QCommandLineOption option(const char* name, const char* description, const char* valueName)
-{
-    return {QLatin1String(name), QLatin1String(description), QLatin1String(valueName)};
-}
 
 // Strict hexadecimal: an even number of 0-9, a-f, A-F (QByteArray::fromHex would skip anything else).
 Result<QByteArray> parseHex(const QString& text, const char* optionName)
@@ -144,13 +57,14 @@ std::optional<KeyScheme> schemeNamed(const QString& name)
 // crypto kcv --alg des|3des|sm4 --key HEX [--length N]
 int runKcv(const QStringList& arguments, CommandIo& io)
 {
-    CryptoAction action(QStringLiteral("Key check value: the first --length bytes (default 4, as in F62) of "
-                                       "the key's encryption of a block of zeros (8 bytes for DES and 3DES, "
-                                       "16 for SM4)."),
-                        io);
-    const QCommandLineOption alg = option("alg", "des, 3des (double length) or sm4.", "ALG");
-    const QCommandLineOption key = option("key", "The key, hexadecimal (8 or 16 bytes).", "HEX");
-    const QCommandLineOption length = option("length", "KCV length in bytes (1 to the block size).", "N");
+    ActionContext action(QStringLiteral("Key check value: the first --length bytes (default 4, as in F62) of "
+                                        "the key's encryption of a block of zeros (8 bytes for DES and 3DES, "
+                                        "16 for SM4)."),
+                         io);
+    const QCommandLineOption alg = valueOption("alg", "des, 3des (double length) or sm4.", "ALG");
+    const QCommandLineOption key = valueOption("key", "The key, hexadecimal (8 or 16 bytes).", "HEX");
+    const QCommandLineOption length =
+        valueOption("length", "KCV length in bytes (1 to the block size).", "N");
     if (const std::optional<int> exit = action.parse(arguments, {alg, key}, {length}))
         return *exit;
     const std::optional<KeyScheme> scheme = schemeNamed(action.value(alg));
@@ -163,12 +77,12 @@ int runKcv(const QStringList& arguments, CommandIo& io)
 
     Result<QByteArray> keyBytes = parseHex(action.value(key), "key");
     if (!keyBytes)
-        return action.refused(keyBytes.error());
+        return action.failed(keyBytes.error());
     QByteArray keyValue = std::move(keyBytes).value();
     const ScopedWipe wipeKey(keyValue);
     const Result<QByteArray> kcv = acquirer::keyCheckValue(*scheme, keyValue, kcvLength);
     if (!kcv)
-        return action.refused(kcv.error());
+        return action.failed(kcv.error());
     return action.report(true,
                          {{QStringLiteral("alg"), keySchemeName(*scheme)},
                           {QStringLiteral("length"), kcvLength},
@@ -192,15 +106,16 @@ std::optional<Sm4PinBlockPadding> paddingNamed(const QString& name)
 // crypto pinblock --pin PIN --pan PAN [--alg des|3des|sm4 --key HEX] [--sm4-padding extend|ff|zeros]
 int runPinBlock(const QStringList& arguments, CommandIo& io)
 {
-    CryptoAction action(QStringLiteral("ISO 9564 format 0 PIN block (ANSI X9.8 with PAN, F52): clear without "
-                                       "--key, encrypted with the PIK given as --key."),
-                        io);
-    const QCommandLineOption pin = option("pin", "The PIN, 4 to 12 digits.", "PIN");
-    const QCommandLineOption pan = option("pan", "The card number with its check digit.", "PAN");
-    const QCommandLineOption alg = option("alg", "des, 3des (default) or sm4.", "ALG");
-    const QCommandLineOption key = option("key", "The PIK, hexadecimal.", "HEX");
+    ActionContext action(
+        QStringLiteral("ISO 9564 format 0 PIN block (ANSI X9.8 with PAN, F52): clear without "
+                       "--key, encrypted with the PIK given as --key."),
+        io);
+    const QCommandLineOption pin = valueOption("pin", "The PIN, 4 to 12 digits.", "PIN");
+    const QCommandLineOption pan = valueOption("pan", "The card number with its check digit.", "PAN");
+    const QCommandLineOption alg = valueOption("alg", "des, 3des (default) or sm4.", "ALG");
+    const QCommandLineOption key = valueOption("key", "The PIK, hexadecimal.", "HEX");
     const QCommandLineOption padding =
-        option("sm4-padding", "SM4 16-byte block: extend (default), ff or zeros.", "MODE");
+        valueOption("sm4-padding", "SM4 16-byte block: extend (default), ff or zeros.", "MODE");
     if (const std::optional<int> exit = action.parse(arguments, {pin, pan}, {alg, key, padding}))
         return *exit;
     const std::optional<KeyScheme> scheme =
@@ -221,14 +136,14 @@ int runPinBlock(const QStringList& arguments, CommandIo& io)
     if (encrypt) {
         Result<QByteArray> parsed = parseHex(action.value(key), "key");
         if (!parsed)
-            return action.refused(parsed.error());
+            return action.failed(parsed.error());
         pik = std::move(parsed).value();
     }
     const Result<QByteArray> block =
         encrypt ? acquirer::encryptPinBlock(*scheme, pik, pinDigits, panDigits, *sm4Padding)
                 : acquirer::formatPinBlock(*scheme, pinDigits, panDigits, *sm4Padding);
     if (!block)
-        return action.refused(block.error());
+        return action.failed(block.error());
     return action.report(true,
                          {{QStringLiteral("alg"), keySchemeName(*scheme)},
                           {QStringLiteral("encrypted"), encrypt},
@@ -241,13 +156,13 @@ int runPinBlock(const QStringList& arguments, CommandIo& io)
 // crypto mac --alg cup-ecb|cup-ecb-sm4|x99|x919 --key HEX --data HEX
 int runMac(const QStringList& arguments, CommandIo& io)
 {
-    CryptoAction action(QStringLiteral("MAC of --data: cup-ecb (CUP ECB, 8- or 16-byte DES key, F64 as 8 "
-                                       "hex characters), cup-ecb-sm4, x99 (ANSI X9.9) or x919 (ANSI "
-                                       "X9.19). Data is zero-padded to whole blocks."),
-                        io);
-    const QCommandLineOption alg = option("alg", "cup-ecb, cup-ecb-sm4, x99 or x919.", "ALG");
-    const QCommandLineOption key = option("key", "The MAK, hexadecimal.", "HEX");
-    const QCommandLineOption data = option("data", "The MAC block, hexadecimal.", "HEX");
+    ActionContext action(QStringLiteral("MAC of --data: cup-ecb (CUP ECB, 8- or 16-byte DES key, F64 as 8 "
+                                        "hex characters), cup-ecb-sm4, x99 (ANSI X9.9) or x919 (ANSI "
+                                        "X9.19). Data is zero-padded to whole blocks."),
+                         io);
+    const QCommandLineOption alg = valueOption("alg", "cup-ecb, cup-ecb-sm4, x99 or x919.", "ALG");
+    const QCommandLineOption key = valueOption("key", "The MAK, hexadecimal.", "HEX");
+    const QCommandLineOption data = valueOption("data", "The MAC block, hexadecimal.", "HEX");
     if (const std::optional<int> exit = action.parse(arguments, {alg, key, data}))
         return *exit;
     const QString algName = action.value(alg);
@@ -263,12 +178,12 @@ int runMac(const QStringList& arguments, CommandIo& io)
 
     Result<QByteArray> keyBytes = parseHex(action.value(key), "key");
     if (!keyBytes)
-        return action.refused(keyBytes.error());
+        return action.failed(keyBytes.error());
     QByteArray mak = std::move(keyBytes).value();
     const ScopedWipe wipeMak(mak);
     const Result<QByteArray> dataBytes = parseHex(action.value(data), "data");
     if (!dataBytes)
-        return action.refused(dataBytes.error());
+        return action.failed(dataBytes.error());
     // The MAK's scheme: SM4 when asked for; for the DES family, from the key length (the MAC functions
     // refuse a length that fits neither).
     KeyScheme scheme = KeyScheme::Sm4;
@@ -276,7 +191,7 @@ int runMac(const QStringList& arguments, CommandIo& io)
         scheme = acquirer::desSchemeForKeyLength(mak.size()).value_or(KeyScheme::SingleDes);
     const Result<QByteArray> mac = acquirer::computeMac(*algorithm, scheme, mak, dataBytes.value());
     if (!mac)
-        return action.refused(mac.error());
+        return action.failed(mac.error());
     const QString shown =
         *algorithm == MacAlgorithm::CupEcb ? QString::fromLatin1(mac.value()) : upperHex(mac.value());
     return action.report(true,
@@ -289,12 +204,13 @@ int runMac(const QStringList& arguments, CommandIo& io)
 // crypto track --alg 3des|sm4 --tdk HEX --track DIGITS [--decrypt]
 int runTrack(const QStringList& arguments, CommandIo& io)
 {
-    CryptoAction action(QStringLiteral("Track 2/3 encryption with the TDK (53.3 = 1): the 8 (SM4: 16) bytes "
-                                       "before the last byte of the packed track, replaced in place."),
-                        io);
-    const QCommandLineOption alg = option("alg", "3des or sm4.", "ALG");
-    const QCommandLineOption tdk = option("tdk", "The TDK, hexadecimal (16 bytes).", "HEX");
-    const QCommandLineOption track = option("track", "Track digits, with D or = as separator.", "DIGITS");
+    ActionContext action(QStringLiteral("Track 2/3 encryption with the TDK (53.3 = 1): the 8 (SM4: 16) bytes "
+                                        "before the last byte of the packed track, replaced in place."),
+                         io);
+    const QCommandLineOption alg = valueOption("alg", "3des or sm4.", "ALG");
+    const QCommandLineOption tdk = valueOption("tdk", "The TDK, hexadecimal (16 bytes).", "HEX");
+    const QCommandLineOption track =
+        valueOption("track", "Track digits, with D or = as separator.", "DIGITS");
     const QCommandLineOption decrypt(QStringLiteral("decrypt"),
                                      QStringLiteral("Decrypt instead (host side)."));
     if (const std::optional<int> exit = action.parse(arguments, {alg, tdk, track}, {decrypt}))
@@ -304,7 +220,7 @@ int runTrack(const QStringList& arguments, CommandIo& io)
         return action.usage(QStringLiteral("unknown --alg '%1'").arg(action.value(alg)));
     Result<QByteArray> keyBytes = parseHex(action.value(tdk), "tdk");
     if (!keyBytes)
-        return action.refused(keyBytes.error());
+        return action.failed(keyBytes.error());
     QByteArray tdkValue = std::move(keyBytes).value();
     const ScopedWipe wipeTdk(tdkValue);
     const QByteArray digits = action.value(track).toLatin1();
@@ -312,7 +228,7 @@ int runTrack(const QStringList& arguments, CommandIo& io)
     const Result<QByteArray> result = decrypting ? acquirer::decryptTrack(*scheme, tdkValue, digits)
                                                  : acquirer::encryptTrack(*scheme, tdkValue, digits);
     if (!result)
-        return action.refused(result.error());
+        return action.failed(result.error());
     return action.report(true,
                          {{QStringLiteral("alg"), keySchemeName(*scheme)},
                           {QStringLiteral("decrypted"), decrypting},
@@ -323,17 +239,18 @@ int runTrack(const QStringList& arguments, CommandIo& io)
 // crypto f62 --tmk HEX --code 001|003|004|006 --hex HEX [--sm4-code CODE]
 int runF62(const QStringList& arguments, CommandIo& io)
 {
-    CryptoAction action(
+    ActionContext action(
         QStringLiteral("Check the work keys of an F62 sign-on block: unwrap each key under the "
                        "TMK and compare its KCV. Prints the KCVs received and computed, "
                        "never a key. Exit 1 when a KCV does not match."),
         io);
     const QCommandLineOption tmk =
-        option("tmk", "The TMK, hexadecimal (16 bytes; 8 for a single-DES 001 TMK).", "HEX");
-    const QCommandLineOption code = option("code", "60.3 of the sign-on: 001, 003, 004 or 006.", "CODE");
-    const QCommandLineOption hexBlock = option("hex", "F62 without its length prefix, hexadecimal.", "HEX");
+        valueOption("tmk", "The TMK, hexadecimal (16 bytes; 8 for a single-DES 001 TMK).", "HEX");
+    const QCommandLineOption code = valueOption("code", "60.3 of the sign-on: 001, 003, 004 or 006.", "CODE");
+    const QCommandLineOption hexBlock =
+        valueOption("hex", "F62 without its length prefix, hexadecimal.", "HEX");
     const QCommandLineOption sm4Code =
-        option("sm4-code", "60.3 code of an SM4 sign-on (acquirer-specific, default 006).", "CODE");
+        valueOption("sm4-code", "60.3 code of an SM4 sign-on (acquirer-specific, default 006).", "CODE");
     if (const std::optional<int> exit = action.parse(arguments, {tmk, code, hexBlock}, {sm4Code}))
         return *exit;
     const QString codeValue = action.value(code);
@@ -344,12 +261,12 @@ int runF62(const QStringList& arguments, CommandIo& io)
 
     Result<QByteArray> tmkBytes = parseHex(action.value(tmk), "tmk");
     if (!tmkBytes)
-        return action.refused(tmkBytes.error());
+        return action.failed(tmkBytes.error());
     QByteArray tmkValue = std::move(tmkBytes).value();
     const ScopedWipe wipeTmk(tmkValue);
     const Result<QByteArray> block = parseHex(action.value(hexBlock), "hex");
     if (!block)
-        return action.refused(block.error());
+        return action.failed(block.error());
     const KeyScheme tmkScheme =
         *layout == WorkKeyLayout::Sm4006
             ? KeyScheme::Sm4
@@ -357,7 +274,7 @@ int runF62(const QStringList& arguments, CommandIo& io)
     const Result<acquirer::UnwrappedWorkKeys> unwrapped =
         acquirer::unwrapWorkKeys(*layout, tmkScheme, tmkValue, block.value());
     if (!unwrapped)
-        return action.refused(unwrapped.error());
+        return action.failed(unwrapped.error());
 
     const WorkKeyCheck& check = unwrapped.value().check;
     QJsonArray keys;

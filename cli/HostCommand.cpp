@@ -36,22 +36,6 @@ struct PingReport
     qint64 handshakeMs = 0;
 };
 
-// "host:port" or "[v6]:port"; nothing when malformed.
-std::optional<std::pair<QString, quint16>> parseEndpoint(const QString& text)
-{
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return std::nullopt;
-    QString host = text.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    if (!ok || port == 0 || port > 65535 || host.isEmpty() || host.contains(QLatin1Char(' ')))
-        return std::nullopt;
-    return std::make_pair(host, static_cast<quint16>(port));
-}
-
 // One TCP connect plus TLS handshake, driven by the application's event loop; quits it when done.
 Result<PingReport> runPing(const LinkConfig& config)
 {
@@ -284,6 +268,21 @@ void printUsage(QTextStream& stream, const QString& program)
 int HostCommand::run(const QStringList& arguments, CommandIo& io)
 {
     return dispatchAction(arguments, io, QStringLiteral("pos-tool host"), hostActions, &printUsage);
+}
+
+std::optional<std::pair<QString, quint16>> parseEndpoint(const QString& text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port == 0 || port > 65535 || host.isEmpty() || host.contains(QLatin1Char(' ')))
+        return std::nullopt;
+    return std::make_pair(host, static_cast<quint16>(port));
 }
 
 } // namespace cli

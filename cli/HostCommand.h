@@ -4,6 +4,11 @@
 
 #include "cli/Command.h"
 
+#include <QString>
+
+#include <optional>
+#include <utility>
+
 namespace pos {
 namespace cli {
 
@@ -28,6 +33,10 @@ public:
     }
     int run(const QStringList& arguments, CommandIo& io) override;
 };
+
+// "host:port" or "[v6]:port" (port 1-65535); nothing when malformed. Shared by the commands that reach a
+// host.
+std::optional<std::pair<QString, quint16>> parseEndpoint(const QString& text);
 
 } // namespace cli
 } // namespace pos

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "cli/LedgerCommand.h"
 
+#include "cli/ActionContext.h"
 #include "cli/LedgerGenerator.h"
 #include "storage/Ledger.h"
 #include "storage/LedgerBackup.h"
@@ -37,88 +38,6 @@ using storage::SqliteDatabase;
 struct LedgerText
 {
     Q_DECLARE_TR_FUNCTIONS(pos::cli::LedgerCommand)
-};
-
-// The command line and the output of one ledger action. Every action prints exactly one result: with
-// --json one JSON object on out ({"ok": true, ...} or {"ok": false, "error", "code", "detail", ...}),
-// otherwise text (success on out, failure on err). Usage errors go to err as text and exit 2.
-class ActionContext final
-{
-public:
-    ActionContext(const QString& description, CommandIo& io)
-        : m_io(io)
-        , m_json(QStringLiteral("json"), QStringLiteral("Print one JSON object."))
-    {
-        m_parser.setApplicationDescription(description);
-        m_parser.addOption(m_json);
-        m_parser.addHelpOption();
-    }
-
-    // Parses arguments (arguments[0] is the program name) with options, each of which must be given with a
-    // non-empty value. Returns std::nullopt to go on, or the exit code to return at once (0 after --help).
-    std::optional<int> parse(const QStringList& arguments, const QList<QCommandLineOption>& required)
-    {
-        for (const QCommandLineOption& option : required)
-            m_parser.addOption(option);
-        if (!m_parser.parse(arguments))
-            return usageError(m_parser.errorText());
-        if (m_parser.isSet(QStringLiteral("help"))) {
-            m_io.out << m_parser.helpText();
-            return 0;
-        }
-        if (!m_parser.positionalArguments().isEmpty())
-            return usageError(
-                QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first()));
-        for (const QCommandLineOption& option : required) {
-            if (m_parser.value(option).isEmpty())
-                return usageError(
-                    QStringLiteral("missing --%1 %2").arg(option.names().first(), option.valueName()));
-        }
-        return std::nullopt;
-    }
-
-    QString value(const QCommandLineOption& option) const { return m_parser.value(option); }
-    // Options that may be left out (add them before parse()), and a usage error found after parse().
-    void addOptional(const QList<QCommandLineOption>& options) { m_parser.addOptions(options); }
-    bool isSet(const QCommandLineOption& option) const { return m_parser.isSet(option); }
-    int badUsage(const QString& message) { return usageError(message); }
-
-    int succeed(QJsonObject details, const QString& text)
-    {
-        if (m_parser.isSet(m_json)) {
-            details.insert(QStringLiteral("ok"), true);
-            m_io.out << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
-        } else {
-            m_io.out << text << '\n';
-        }
-        return 0;
-    }
-
-    int failed(const Error& error, QJsonObject details = {})
-    {
-        if (m_parser.isSet(m_json)) {
-            details.insert(QStringLiteral("ok"), false);
-            details.insert(QStringLiteral("error"), error.userMessage);
-            details.insert(QStringLiteral("code"), errorCodeName(error.code));
-            details.insert(QStringLiteral("detail"), error.detail);
-            m_io.out << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
-        } else {
-            m_io.err << error.userMessage << '\n'
-                     << "  (" << errorCodeName(error.code) << ": " << error.detail << ")\n";
-        }
-        return 1;
-    }
-
-private:
-    int usageError(const QString& message)
-    {
-        m_io.err << message << "\n\n" << m_parser.helpText();
-        return 2;
-    }
-
-    CommandIo& m_io;
-    QCommandLineParser m_parser;
-    QCommandLineOption m_json;
 };
 
 QCommandLineOption dbOption()
@@ -374,8 +293,8 @@ int runGenerate(const QStringList& arguments, CommandIo& io)
     const QCommandLineOption endOption(QStringLiteral("end"),
                                        QStringLiteral("Last business day (default yesterday)."),
                                        QStringLiteral("YYYY-MM-DD"));
-    context.addOptional({endOption});
-    if (const std::optional<int> exit = context.parse(arguments, {db, salesOption, daysOption, seedOption}))
+    if (const std::optional<int> exit =
+            context.parse(arguments, {db, salesOption, daysOption, seedOption}, {endOption}))
         return *exit;
     GeneratorOptions options;
     options.path = context.value(db);
@@ -389,8 +308,8 @@ int runGenerate(const QStringList& arguments, CommandIo& io)
                                            : QDate::currentDate().addDays(-1);
     if (!salesOk || options.sales < 1 || options.sales > 2'000'000 || !daysOk || options.days < 1 ||
         options.days > 3660 || !seedOk || !options.end.isValid())
-        return context.badUsage(QStringLiteral("--sales needs 1-2000000, --days 1-3660, --seed an unsigned "
-                                               "integer and --end a date YYYY-MM-DD"));
+        return context.usage(QStringLiteral("--sales needs 1-2000000, --days 1-3660, --seed an unsigned "
+                                            "integer and --end a date YYYY-MM-DD"));
     QJsonObject details{{QStringLiteral("db"), options.path}};
     if (QFileInfo::exists(options.path))
         return context.failed(
@@ -462,8 +381,7 @@ int runReport(const QStringList& arguments, CommandIo& io)
     const QDate from = QDate::fromString(context.value(fromOption), Qt::ISODate);
     const QDate to = QDate::fromString(context.value(toOption), Qt::ISODate);
     if (!from.isValid() || !to.isValid() || to < from)
-        return context.badUsage(
-            QStringLiteral("--from and --to need dates YYYY-MM-DD, --from not after --to"));
+        return context.usage(QStringLiteral("--from and --to need dates YYYY-MM-DD, --from not after --to"));
     QJsonObject result{{QStringLiteral("db"), context.value(db)},
                        {QStringLiteral("from"), from.toString(Qt::ISODate)},
                        {QStringLiteral("to"), to.toString(Qt::ISODate)}};

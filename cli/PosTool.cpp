@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "cli/CardCommand.h"
 #include "cli/Command.h"
 #include "cli/CryptoCommand.h"
 #include "cli/HostCommand.h"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ReceiptCommand>());
     commands.push_back(std::make_unique<HostCommand>());
     commands.push_back(std::make_unique<SimCommand>());
+    commands.push_back(std::make_unique<CardCommand>());
     return commands;
 }
 

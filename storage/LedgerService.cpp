@@ -99,6 +99,11 @@ void LedgerService::open(const QString& path, QObject* context, std::function<vo
                 if (recovered && recovered.value() > 0)
                     qCWarning(lcStorage)
                         << recovered.value() << "interrupted card payment(s) set for reversal";
+                // An outbox item claimed by a process that died is due again (same payload, same STAN).
+                const Result<int> requeued =
+                    worker->ledger->requeueInterruptedOutbox(QDateTime::currentMSecsSinceEpoch());
+                if (requeued && requeued.value() > 0)
+                    qCWarning(lcStorage) << requeued.value() << "interrupted outbox item(s) due again";
                 if (const Result<qint64> count = worker->ledger->unsyncedCount(); count)
                     unsynced = count.value();
             }

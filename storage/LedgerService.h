@@ -28,8 +28,9 @@ public:
     // Finishes the work already queued, then closes the ledger and stops the thread.
     ~LedgerService() override;
 
-    // Opens (creating if missing) the ledger at path, migrates it and turns interrupted card intents into due
-    // reversals. done gets the failure when the file is damaged, foreign or newer than this program.
+    // Opens (creating if missing) the ledger at path, migrates it, turns interrupted card intents into due
+    // reversals and makes outbox items a dead process had in flight due again. Only one process may have a
+    // ledger open for writing at a time. done gets the failure when the file is damaged, foreign or newer.
     void open(const QString& path, QObject* context, std::function<void(const Result<>&)> done);
 
     template <typename T>

@@ -9,6 +9,7 @@
 #include "core/ledger/CardHostJournal.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -37,7 +38,12 @@ struct CardEngineConfig
     int immediateRecoveryAttempts = 3; // reference §9.2: three immediate tries, then the persistent queue
     RetryPolicy retryPolicy;
     bool reversalRetryAs0401 = false; // [A] some hosts want 0401 on a repeated reversal
-    QByteArray panHashKey;            // HMAC-SHA256 key for the ledger's PAN reference (never the PAN itself)
+    // [A] F39 values of a 0410/0230 that mean "not processed": the reversal or advice stays owed and is
+    // retried (immediately, then from the persistent queue). Any other answer with a valid MAC completes it
+    // (reference §9.3 rule 4: "done" set = everything else; A0/99 sign on first).
+    QStringList recoveryRetryCodes{QStringLiteral("68"), QStringLiteral("91"), QStringLiteral("96"),
+                                   QStringLiteral("98")};
+    QByteArray panHashKey; // HMAC-SHA256 key for the ledger's PAN reference (never the PAN itself)
     int panHashKeyId = 1;
     std::function<qint64()> clock; // UTC ms; default QDateTime::currentMSecsSinceEpoch
 };

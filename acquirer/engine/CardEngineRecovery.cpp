@@ -92,7 +92,8 @@ void CardEngine::attemptRecovery(const ClaimedRecovery& claimed, int attempt, co
             m_signedOn = false;
             Q_EMIT signOnRequired();
         }
-        if (answered && !asksForSignOn(code) &&
+        const bool retryCode = m_config.recoveryRetryCodes.contains(code);
+        if (answered && !asksForSignOn(code) && !retryCode &&
             !(sent.kind == OutboxKind::Advice && code == QLatin1String("94"))) {
             CardOutcome outcome;
             outcome.approved = code == QLatin1String("00");
@@ -116,10 +117,12 @@ void CardEngine::attemptRecovery(const ClaimedRecovery& claimed, int attempt, co
                                    [next](Result<void>) { next(); });
             return;
         }
-        const QString error = answered ? QStringLiteral("host asked for a new sign-on (%1)").arg(code)
-                                       : (answer.kind == Exchanged::Kind::Answered
-                                              ? QStringLiteral("answer failed its MAC check")
-                                              : answer.error.detail);
+        const QString error =
+            answered
+                ? (retryCode ? QStringLiteral("host answered %1: not processed, try again").arg(code)
+                             : QStringLiteral("host asked for a new sign-on (%1)").arg(code))
+                : (answer.kind == Exchanged::Kind::Answered ? QStringLiteral("answer failed its MAC check")
+                                                            : answer.error.detail);
         if (attempt < m_config.immediateRecoveryAttempts) {
             const auto retry = [this, claimed, attempt, next] {
                 attemptRecovery(claimed, attempt + 1, next);

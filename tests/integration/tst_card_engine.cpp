@@ -189,6 +189,39 @@ private Q_SLOTS:
         QCOMPARE(after.value().outcome, CardResult::Outcome::Approved);
     }
 
+    void reversalNotProcessedStaysOwed_data()
+    {
+        QTest::addColumn<QString>("fault"); // on the 0400 only
+        QTest::addColumn<qint64>("owed");
+        QTest::addColumn<QString>("local");
+        QTest::newRow("none (control)") << u"none"_qs << qint64(0) << u"reversed"_qs;
+        QTest::newRow("96") << u"rc96"_qs << qint64(1) << u"reversal_pending"_qs;
+        QTest::newRow("91") << u"rc91"_qs << qint64(1) << u"reversal_pending"_qs;
+        QTest::newRow("68") << u"rc68"_qs << qint64(1) << u"reversal_pending"_qs;
+    }
+    void reversalNotProcessedStaysOwed()
+    {
+        QFETCH(QString, fault);
+        QFETCH(qint64, owed);
+        QFETCH(QString, local);
+        CardLinkFixture link;
+        QVERIFY(
+            link.startSimulator({u"--faults"_qs, u"drop-request"_qs, u"--fault-mtis"_qs, u"0200,0400"_qs}));
+        QVERIFY(link.startTerminal());
+        POS_VERIFY_RESULT(signOn(link));
+        const Result<CardResult> sold = sale(link, u"magstripe-approve"_qs, 500);
+        POS_VERIFY_RESULT(sold);
+        QCOMPARE(sold.value().outcome, CardResult::Outcome::ReversalPending);
+
+        // The host answers the reversal without processing it: the reversal is still owed.
+        QVERIFY(link.startSimulator({u"--faults"_qs, fault, u"--fault-mtis"_qs, u"0400"_qs}));
+        const Result<qint64> stillOwed =
+            CardLinkFixture::await<qint64>([&](auto done) { link.engine().sendRecoveries(done); });
+        POS_VERIFY_RESULT(stillOwed);
+        QCOMPARE(stillOwed.value(), owed);
+        QCOMPARE(localState(link, sold.value().paymentId), local);
+    }
+
     void voidTakesTheSaleBack()
     {
         CardLinkFixture link;

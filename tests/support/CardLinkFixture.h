@@ -6,6 +6,7 @@
 #include "acquirer/engine/CardEngine.h"
 #include "acquirer/link/AcquirerLink.h"
 #include "acquirer/link/LinkConfig.h"
+#include "simulators/acquirer/DemoCardTerminal.h"
 #include "simulators/acquirer/DemoTerminal.h"
 #include "simulators/acquirer/TestCards.h"
 #include "storage/Ledger.h"
@@ -52,6 +53,8 @@ public:
         const QString ca = waitForLine(*m_sim, QStringLiteral("^ca (.+)$"), std::chrono::seconds(5));
         if (port.isEmpty() || ca.isEmpty())
             return false;
+        m_hostPort = port.toUShort();
+        m_caPath = ca;
         const Result<QList<QSslCertificate>> pinned = acquirer::loadPinnedCa(ca);
         if (!pinned)
             return false;
@@ -126,30 +129,7 @@ public:
     // block under the installed PIK. pin: the card's own PIN unless given.
     std::optional<CardRead> cardRead(const QString& label, const QString& pin = {}) const
     {
-        const std::optional<sim::TestCard> card = sim::findTestCardByLabel(label);
-        if (!card)
-            return std::nullopt;
-        CardRead read;
-        read.entry = card->kind == sim::TestCard::Chip          ? CardEntry::Chip
-                     : card->kind == sim::TestCard::Contactless ? CardEntry::Contactless
-                                                                : CardEntry::Magstripe;
-        read.pan = card->pan;
-        read.panMasked =
-            card->pan.left(6) + QString(card->pan.size() - 10, QLatin1Char('*')) + card->pan.right(4);
-        read.expiry = card->expiry;
-        read.cardSequence = card->cardSequence;
-        read.track2 = sim::track2Of(*card).toLatin1();
-        if (read.entry != CardEntry::Magstripe)
-            read.icData = QByteArray::fromHex("9F26081122334455667788"
-                                              "9F36020001"
-                                              "95050000000000"
-                                              "9F100701010103A00000");
-        const Result<QByteArray> block =
-            m_keys->encryptPin((pin.isEmpty() ? card->pin : pin).toLatin1(), card->pan.toLatin1());
-        if (!block)
-            return std::nullopt;
-        read.pinBlock = block.value();
-        return read;
+        return sim::testCardRead(label, *m_keys, pin);
     }
 
     // Runs start(done) and spins the event loop until done was called (or timeoutMs passed).
@@ -181,11 +161,17 @@ public:
         return QJsonDocument::fromJson(run.standardOutput).object();
     }
 
+    // The running simulator's card host port and CA file (for client processes such as pos-tool card).
+    quint16 hostPort() const { return m_hostPort; }
+    QString caPath() const { return m_caPath; }
+
     int responseTimeoutMs = 1500;
 
 private:
     QTemporaryDir m_dir;
     QString m_simDir;
+    quint16 m_hostPort = 0;
+    QString m_caPath;
     QObject m_context;
     std::unique_ptr<QProcess> m_sim;
     std::unique_ptr<acquirer::AcquirerLink> m_link;
