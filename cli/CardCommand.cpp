@@ -20,6 +20,11 @@ namespace {
 using acquirer::CardResult;
 using sim::DemoCardTerminal;
 
+struct CardText
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::cli::CardCommand)
+};
+
 QString outcomeKey(CardResult::Outcome outcome)
 {
     switch (outcome) {
@@ -161,7 +166,8 @@ int runSale(const QStringList& arguments, CommandIo& io)
                 const std::optional<CardRead> read =
                     terminal.cardRead(context.value(card), context.value(pin));
                 if (!read) {
-                    finish(fail(ErrorCode::InvalidInput, QStringLiteral("No such test card."),
+                    finish(fail(ErrorCode::InvalidInput,
+                                CardText::tr("There is no test card with this label."),
                                 QStringLiteral("unknown test card label '%1'").arg(context.value(card))));
                     return;
                 }

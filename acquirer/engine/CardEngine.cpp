@@ -163,9 +163,12 @@ void CardEngine::sendFrame(const IsoMessage& request, std::function<void(Exchang
             next({Exchanged::Kind::Unknown, request, {}, false, matched.error()});
             return;
         }
-        if (response.value().processingRequirement() == 3 && m_signedOn) {
+        const int requirement = response.value().processingRequirement();
+        if (requirement == 3 && m_signedOn) {
             m_signedOn = false;
             Q_EMIT signOnRequired();
+        } else if (requirement >= 4 && requirement <= 7) {
+            Q_EMIT downloadRequested(requirement);
         }
         verifyResponse(request, std::move(response.value()), std::move(next));
     });
@@ -256,26 +259,39 @@ void CardEngine::doSignOn(Completion<WorkKeyCheck> done)
 
 void CardEngine::echo(Completion<void> done)
 {
+    networkManagement(QStringLiteral("301"), std::move(done));
+}
+
+void CardEngine::signOff(Completion<void> done)
+{
+    networkManagement(QStringLiteral("002"), [this, done](Result<void> result) {
+        if (result)
+            m_signedOn = false; // the pad keeps its keys until the next sign-on replaces them
+        done(result);
+    });
+}
+
+void CardEngine::networkManagement(const QString& code, Completion<void> done)
+{
     if (!begin([done](const Error& error) { done(Failure{error}); }))
         return;
-    m_journal.allocateStan(now(), this, [this, done](Result<TerminalTrace> trace) {
-        const Result<IsoMessage> request =
-            trace ? networkRequest(m_config.profile, trace.value(), QStringLiteral("301"))
-                  : Result<IsoMessage>(Failure{trace.error()});
+    m_journal.allocateStan(now(), this, [this, code, done](Result<TerminalTrace> trace) {
+        const Result<IsoMessage> request = trace ? networkRequest(m_config.profile, trace.value(), code)
+                                                 : Result<IsoMessage>(Failure{trace.error()});
         if (!request) {
             end();
             done(Failure{request.error()});
             return;
         }
-        exchange(request.value(), [this, done](Exchanged answer) {
+        exchange(request.value(), [this, code, done](Exchanged answer) {
             end();
             if (answer.kind != Exchanged::Kind::Answered)
                 done(Failure{answer.error});
             else if (answer.response.text(39) != QLatin1String("00"))
                 done(fail(ErrorCode::Declined,
-                          EngineText::tr("The acquirer answered the echo test with code %1.")
-                              .arg(answer.response.text(39)),
-                          QStringLiteral("0830 F39 %1").arg(answer.response.text(39))));
+                          EngineText::tr("The acquirer refused the network message (%1) with code %2.")
+                              .arg(code, answer.response.text(39)),
+                          QStringLiteral("0830 60.3 %1 F39 %2").arg(code, answer.response.text(39))));
             else
                 done({});
         });

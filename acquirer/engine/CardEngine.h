@@ -104,7 +104,10 @@ public:
 
     // 0800 with the profile's key layout; the work keys are installed (KCV-checked) in the key holder.
     void signOn(Completion<WorkKeyCheck> done);
+    // 0820 echo test (60.3 301).
     void echo(Completion<void> done);
+    // 0820 sign-off (60.3 002): on success the next operation signs on first.
+    void signOff(Completion<void> done);
     // Financial operations sign on first when needed and send owed reversals first.
     void sale(Money amount, const CardRead& card, Completion<CardResult> done);
     void voidSale(qint64 originalPaymentId, const std::optional<CardRead>& card, Completion<CardResult> done);
@@ -118,8 +121,14 @@ public:
 Q_SIGNALS:
     // The host asked for a new sign-on (header requirement 3, F39 A0/99, a bad response MAC).
     void signOnRequired();
+    // The response header asked for a download (processing requirement 4-7: parameters, status, CA public
+    // keys, IC parameters; reference §9.3 rule 9). The engine only reports it: the caller schedules the
+    // download after the current transaction (parameter downloads are acquirer-specific, docs [A]).
+    void downloadRequested(int processingRequirement);
 
 private:
+    void networkManagement(const QString& code, Completion<void> done);
+
     struct Exchanged;
     struct FinancialJob;
     using Step = std::function<void()>;

@@ -10,6 +10,7 @@
 #include "storage/LedgerCardJournal.h"
 #include "storage/LedgerService.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace pos {
@@ -26,7 +27,9 @@ DemoCardTerminal::DemoCardTerminal(QString ledgerPath, acquirer::CardEngineConfi
         std::move(engineConfig),
         [this](QByteArray frame, QObject* context, std::function<void(Result<QByteArray>)> done) {
             if (!m_link) {
-                done(fail(ErrorCode::NetworkFailure, QStringLiteral("No acquirer host is configured."),
+                done(fail(ErrorCode::NetworkFailure,
+                          QCoreApplication::translate("pos::sim::DemoCardTerminal",
+                                                      "No acquirer host is configured."),
                           QStringLiteral("not sent: no link")));
                 return;
             }

@@ -7,6 +7,7 @@
 #include "support/CardLinkFixture.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -220,6 +221,63 @@ private Q_SLOTS:
         POS_VERIFY_RESULT(stillOwed);
         QCOMPARE(stillOwed.value(), owed);
         QCOMPARE(localState(link, sold.value().paymentId), local);
+    }
+
+    void echoAndSignOffThenSaleSignsOnAgain()
+    {
+        CardLinkFixture link;
+        QVERIFY(link.startSimulator());
+        QVERIFY(link.startTerminal());
+        POS_VERIFY_RESULT(signOn(link));
+        POS_VERIFY_RESULT(CardLinkFixture::await<void>([&](auto done) { link.engine().echo(done); }));
+        POS_VERIFY_RESULT(CardLinkFixture::await<void>([&](auto done) { link.engine().signOff(done); }));
+        QVERIFY(!link.engine().isSignedOn());
+        const Result<CardResult> after = sale(link, u"magstripe-approve"_qs, 900);
+        POS_VERIFY_RESULT(after);
+        QCOMPARE(after.value().outcome, CardResult::Outcome::Approved);
+        QVERIFY(link.engine().isSignedOn());
+    }
+
+    void responseHeaderRequirementIsActedOn_data()
+    {
+        QTest::addColumn<int>("requirement"); // low nibble of header byte 2 in the 0830
+        QTest::addColumn<bool>("signOnAsked");
+        QTest::addColumn<int>("download"); // 0: none
+        QTest::newRow("0 nothing (control)") << 0 << false << 0;
+        QTest::newRow("3 sign on again") << 3 << true << 0;
+        QTest::newRow("4 parameters") << 4 << false << 4;
+        QTest::newRow("7 IC parameters") << 7 << false << 7;
+    }
+    void responseHeaderRequirementIsActedOn()
+    {
+        QFETCH(int, requirement);
+        QFETCH(bool, signOnAsked);
+        QFETCH(int, download);
+        CardLinkFixture link;
+        QVERIFY(link.startSimulator());
+        QVERIFY(link.startTerminal());
+        POS_VERIFY_RESULT(signOn(link));
+        const Iso8583Codec codec;
+        link.scriptedHost = [&](const QByteArray& frame) -> Result<QByteArray> {
+            Result<IsoMessage> request = codec.decodeFrame(frame);
+            if (!request)
+                return Failure{request.error()};
+            IsoMessage response = request.value();
+            response.setMti(u"0830"_qs);
+            QByteArray header = response.header();
+            header[2] = static_cast<char>((header.at(2) & 0xF0) | requirement);
+            response.setHeader(header);
+            response.setField(39, "00");
+            return codec.encodeFrame(response);
+        };
+        QSignalSpy signOnSpy(&link.engine(), &CardEngine::signOnRequired);
+        QSignalSpy downloadSpy(&link.engine(), &CardEngine::downloadRequested);
+        POS_VERIFY_RESULT(CardLinkFixture::await<void>([&](auto done) { link.engine().echo(done); }));
+        QCOMPARE(signOnSpy.count(), signOnAsked ? 1 : 0);
+        QCOMPARE(link.engine().isSignedOn(), !signOnAsked);
+        QCOMPARE(downloadSpy.count(), download == 0 ? 0 : 1);
+        if (download != 0)
+            QCOMPARE(downloadSpy.first().first().toInt(), download);
     }
 
     void voidTakesTheSaleBack()

@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -110,6 +111,10 @@ public:
         m_engine = std::make_unique<acquirer::CardEngine>(
             config,
             [this](QByteArray frame, QObject* context, std::function<void(Result<QByteArray>)> done) {
+                if (scriptedHost) {
+                    done(scriptedHost(frame));
+                    return;
+                }
                 if (!m_link) {
                     done(fail(ErrorCode::NetworkFailure, QStringLiteral("no link"),
                               QStringLiteral("not sent")));
@@ -166,6 +171,9 @@ public:
     QString caPath() const { return m_caPath; }
 
     int responseTimeoutMs = 1500;
+    // When set, answers every request frame instead of the simulator (for responses it cannot be made to
+    // send).
+    std::function<Result<QByteArray>(const QByteArray& requestFrame)> scriptedHost;
 
 private:
     QTemporaryDir m_dir;
