@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "simulators/acquirer/AcquirerSimulator.h"
 #include "simulators/acquirer/HostLedgerDump.h"
+#include "simulators/pinpad/PinPadSimulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,6 +21,12 @@ int runAcquirer(const QStringList& arguments, CommandIo& io)
 {
     io.out.flush();
     return sim::runAcquirerSimulator(*QCoreApplication::instance(), arguments);
+}
+
+int runPinPad(const QStringList& arguments, CommandIo& io)
+{
+    io.out.flush();
+    return sim::runPinPadSimulator(*QCoreApplication::instance(), arguments);
 }
 
 QString cell(const QJsonValue& value)
@@ -107,6 +114,7 @@ int runAcquirerDump(const QStringList& arguments, CommandIo& io)
 constexpr CommandAction simActions[] = {
     {"acquirer", "Run the acquirer host simulator (same options as pos-acquirer-sim)", &runAcquirer},
     {"acquirer-dump", "Print the acquirer simulator's host ledger", &runAcquirerDump},
+    {"pinpad", "Run the PIN pad emulator (same options as pos-pinpad-sim)", &runPinPad},
 };
 
 void printUsage(QTextStream& stream, const QString& program)

@@ -55,10 +55,6 @@
         <translation>收单机构拒绝签到（应答码 %1）。</translation>
     </message>
     <message>
-        <source>The acquirer answered the echo test with code %1.</source>
-        <translation>收单机构对回响测试的应答码为 %1。</translation>
-    </message>
-    <message>
         <source>A reversal is still waiting for the acquirer. Card payments resume once it is confirmed; check the network.</source>
         <translation>仍有一笔冲正等待收单机构确认。确认后才能继续刷卡收款，请检查网络。</translation>
     </message>
@@ -67,7 +63,7 @@
         <translation>只有已批准的刷卡交易才能撤销或退货。</translation>
     </message>
     <message>
-        <source>The acquirer's answer failed its security check.</source>
+        <source>The acquirer&apos;s answer failed its security check.</source>
         <translation>收单机构的应答未通过安全校验。</translation>
     </message>
     <message>
@@ -82,6 +78,10 @@
         <source>The batch upload to the acquirer was interrupted. Settle again to finish it.</source>
         <translation>向收单机构的批上送中断，请重新结算以完成。</translation>
     </message>
+    <message>
+        <source>The acquirer refused the network message (%1) with code %2.</source>
+        <translation>收单机构拒绝了网络管理报文（%1），应答码 %2。</translation>
+    </message>
 </context>
 <context>
     <name>pos::acquirer::CardMessages</name>
@@ -90,7 +90,7 @@
         <translation>无法生成银行卡交易请求。</translation>
     </message>
     <message>
-        <source>The acquirer's answer does not belong to this request.</source>
+        <source>The acquirer&apos;s answer does not belong to this request.</source>
         <translation>收单机构的应答与本次请求不匹配。</translation>
     </message>
 </context>
@@ -146,23 +146,23 @@
         <translation>连接收单机构失败。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer's certificate is not trusted. Nothing was sent.</source>
+        <source>The acquirer&apos;s certificate is not trusted. Nothing was sent.</source>
         <translation>收单机构的证书不受信任。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer's certificate has expired. Nothing was sent.</source>
+        <source>The acquirer&apos;s certificate has expired. Nothing was sent.</source>
         <translation>收单机构的证书已过期。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer's certificate is not valid yet; check the terminal's date and time. Nothing was sent.</source>
+        <source>The acquirer&apos;s certificate is not valid yet; check the terminal&apos;s date and time. Nothing was sent.</source>
         <translation>收单机构的证书尚未生效，请检查本机日期和时间。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer's certificate is for another host name. Nothing was sent.</source>
+        <source>The acquirer&apos;s certificate is for another host name. Nothing was sent.</source>
         <translation>收单机构的证书属于其他主机名。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer's certificate was refused. Nothing was sent.</source>
+        <source>The acquirer&apos;s certificate was refused. Nothing was sent.</source>
         <translation>收单机构的证书被拒绝。未发送任何数据。</translation>
     </message>
     <message>
@@ -170,7 +170,7 @@
         <translation>无法与收单机构建立安全连接（TLS 1.2 或更高版本）。未发送任何数据。</translation>
     </message>
     <message>
-        <source>The acquirer refused this terminal's certificate. The request was not processed.</source>
+        <source>The acquirer refused this terminal&apos;s certificate. The request was not processed.</source>
         <translation>收单机构拒绝了本终端的证书，请求未被处理。</translation>
     </message>
     <message>
@@ -322,7 +322,7 @@
         <translation>在后台逐页浏览，每页保存一张 PNG 到 DIR，然后退出。</translation>
     </message>
     <message>
-        <source>Exit right after the main window's first paint (benchmarks).</source>
+        <source>Exit right after the main window&apos;s first paint (benchmarks).</source>
         <translation>主窗口首次绘制后立即退出（用于基准测试）。</translation>
     </message>
     <message>
@@ -376,6 +376,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::cli::CardCommand</name>
+    <message>
+        <source>There is no test card with this label.</source>
+        <translation>没有这个标签的测试卡。</translation>
+    </message>
+</context>
+<context>
     <name>pos::cli::HostCommand</name>
     <message>
         <source>The check was interrupted.</source>
@@ -406,6 +413,87 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The data is not a whole number of cipher blocks.</source>
         <translation>数据长度不是分组长度的整数倍。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::ByteTransport</name>
+    <message>
+        <source>The device address &quot;%1&quot; is not valid.</source>
+        <translation>设备地址“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The device at %1 cannot be opened.</source>
+        <translation>无法打开 %1 上的设备。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::PinPadDriver</name>
+    <message>
+        <source>The PIN pad refused the request.</source>
+        <translation>密码键盘拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The PIN pad does not know this command.</source>
+        <translation>密码键盘不支持该命令。</translation>
+    </message>
+    <message>
+        <source>The PIN pad is busy.</source>
+        <translation>密码键盘正忙。</translation>
+    </message>
+    <message>
+        <source>The customer did not act in time.</source>
+        <translation>顾客未在规定时间内操作。</translation>
+    </message>
+    <message>
+        <source>Cancelled on the PIN pad.</source>
+        <translation>已在密码键盘上取消。</translation>
+    </message>
+    <message>
+        <source>The PIN pad&apos;s keys do not match: sign on again or reload the keys.</source>
+        <translation>密码键盘的密钥不匹配：请重新签到或重新灌装密钥。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Try again.</source>
+        <translation>无法读取该卡，请重试。</translation>
+    </message>
+    <message>
+        <source>The PIN pad reports tampering and has erased its keys.</source>
+        <translation>密码键盘检测到被拆，已清除密钥。</translation>
+    </message>
+    <message>
+        <source>The PIN pad gave an unknown answer.</source>
+        <translation>密码键盘返回了未知的应答。</translation>
+    </message>
+    <message>
+        <source>The PIN pad gave an incomplete answer.</source>
+        <translation>密码键盘返回的应答不完整。</translation>
+    </message>
+    <message>
+        <source>The PIN pad is not connected.</source>
+        <translation>密码键盘未连接。</translation>
+    </message>
+    <message>
+        <source>The PIN pad connection is unreliable.</source>
+        <translation>与密码键盘的连接不稳定。</translation>
+    </message>
+    <message>
+        <source>The PIN pad did not answer.</source>
+        <translation>密码键盘没有应答。</translation>
+    </message>
+    <message>
+        <source>The PIN pad was disconnected.</source>
+        <translation>密码键盘已断开。</translation>
+    </message>
+    <message>
+        <source>The PIN pad&apos;s keys do not match.</source>
+        <translation>密码键盘的密钥不匹配。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::PinPadFrame</name>
+    <message>
+        <source>The PIN pad sent a damaged answer.</source>
+        <translation>密码键盘返回的数据已损坏。</translation>
     </message>
 </context>
 <context>
@@ -519,11 +607,11 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>销售至少需要一个商品行。</translation>
     </message>
     <message>
-        <source>The quantity of "%1" is not valid.</source>
+        <source>The quantity of &quot;%1&quot; is not valid.</source>
         <translation>“%1”的数量无效。</translation>
     </message>
     <message>
-        <source>The price or discount of "%1" is not valid.</source>
+        <source>The price or discount of &quot;%1&quot; is not valid.</source>
         <translation>“%1”的价格或折扣无效。</translation>
     </message>
     <message>
@@ -531,11 +619,11 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>商品行信息不完整。</translation>
     </message>
     <message>
-        <source>The amount of "%1" is too large.</source>
+        <source>The amount of &quot;%1&quot; is too large.</source>
         <translation>“%1”的金额过大。</translation>
     </message>
     <message>
-        <source>The discount on "%1" is larger than its price.</source>
+        <source>The discount on &quot;%1&quot; is larger than its price.</source>
         <translation>“%1”的折扣超过了其价格。</translation>
     </message>
     <message>
@@ -547,7 +635,7 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>退货商品行不属于原销售单。</translation>
     </message>
     <message>
-        <source>"%1": the refund is more than what was sold and not yet refunded.</source>
+        <source>&quot;%1&quot;: the refund is more than what was sold and not yet refunded.</source>
         <translation>“%1”：退货数量超过了已售且未退的数量。</translation>
     </message>
     <message>
@@ -643,7 +731,7 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>该扫码订单号已被使用。</translation>
     </message>
     <message>
-        <source>A card payment's outcome is still open (a reversal is owed to the acquirer). Settle once it has been sent.</source>
+        <source>A card payment&apos;s outcome is still open (a reversal is owed to the acquirer). Settle once it has been sent.</source>
         <translation>仍有刷卡交易结果未定（尚需向收单机构发送冲正），请在冲正发送后再结算。</translation>
     </message>
     <message>
@@ -659,7 +747,7 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>本批次正在向收单机构上送。</translation>
     </message>
     <message>
-        <source>This batch is not waiting for the acquirer's settlement answer.</source>
+        <source>This batch is not waiting for the acquirer&apos;s settlement answer.</source>
         <translation>本批次未在等待收单机构的结算应答。</translation>
     </message>
     <message>
@@ -683,7 +771,7 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>请填写撤销原因。</translation>
     </message>
     <message>
-        <source>Only today's sales can be voided. Make a refund instead.</source>
+        <source>Only today&apos;s sales can be voided. Make a refund instead.</source>
         <translation>只能撤销当天的销售，请改为退货。</translation>
     </message>
     <message>
@@ -965,7 +1053,7 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
 <context>
     <name>pos::ui::ReportsPage</name>
     <message>
-        <source>Today's takings, tenders, hours, cashiers and products.</source>
+        <source>Today&apos;s takings, tenders, hours, cashiers and products.</source>
         <translation>今日营业额，按支付方式、时段、收银员和商品统计。</translation>
     </message>
     <message>

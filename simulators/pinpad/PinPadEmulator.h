@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include "core/Result.h"
+#include "simulators/pinpad/PinPadWire.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace pos {
+namespace acquirer {
+class SoftwareKeyStore;
+}
+namespace sim {
+
+class PadDeviceKey;
+
+// What the scripted cardholder does next (one line of a script file each):
+//   card LABEL   present the simulator's test card LABEL at the next READ_CARD
+//   pin DIGITS   type DIGITS then Enter at the next GET_PIN (KEY_PRESSED events without the digits)
+//   nopin        press Enter without digits
+//   cancel       press Cancel at the next READ_CARD or GET_PIN
+//   ignore       do nothing at the next READ_CARD or GET_PIN (the pad's own timeout answers 04)
+//   wait MS      wait MS milliseconds before the next step acts
+// Blank lines and lines starting with '#' are skipped. When the script is used up, READ_CARD presents
+// "magstripe-approve" and GET_PIN types the last card's own PIN.
+struct CardholderStep
+{
+    enum Kind { Card, Pin, NoPin, Cancel, Ignore, Wait };
+    Kind kind = Card;
+    QString value; // label, digits or milliseconds
+};
+Result<QList<CardholderStep>> parseCardholderScript(const QString& text);
+
+// Deterministic faults, counted from 1 over the requests the pad receives ("bad-bcc@2,silence@3,
+// disconnect@5,split"): bad-bcc@N sends the N-th reply with a wrong BCC (the correct frame again on NAK),
+// silence@N never answers the N-th request, disconnect@N closes the connection when the N-th request
+// arrives, split writes every frame in pieces of 1-3 bytes.
+struct PadFaults
+{
+    int badBccAt = 0;
+    int silenceAt = 0;
+    int disconnectAt = 0;
+    bool split = false;
+};
+Result<PadFaults> parsePadFaults(const QString& spec);
+
+// The emulated PIN pad of docs/pinpad-protocol.md: its own device key pair (RSA-2048, OAEP-SHA256 unwrap of
+// the TMK), a key store (acquirer::SoftwareKeyStore: the TMK and work keys exist here, in the emulator,
+// never in the POS), the simulator's test cards and a scripted cardholder. Transport-agnostic: bytes in
+// through receive(), out through the writer. Persists its device key and TMK in dataDir when given (test
+// keys only). Thread affinity: one thread with an event loop.
+class PinPadEmulator final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString dataDir; // empty: keys live in memory only
+        QList<CardholderStep> script;
+        PadFaults faults;
+        QString serialNumber = QStringLiteral("SIMPAD00000001");
+    };
+
+    static Result<std::unique_ptr<PinPadEmulator>> create(Options options, QObject* parent = nullptr);
+    ~PinPadEmulator() override;
+
+    // Where replies and events go, and how a disconnect fault closes the connection. The latest connection
+    // wins; detach(id) of an older one changes nothing.
+    quint64 attach(std::function<void(QByteArray)> write, std::function<void()> close);
+    void detach(quint64 attachment);
+    void receive(const QByteArray& bytes);
+
+    QByteArray publicKeyDer() const;
+
+private:
+    PinPadEmulator(Options options, std::unique_ptr<PadDeviceKey> key, QObject* parent);
+
+    void handle(const PadMessage& request);
+    void reply(quint8 command, quint8 state, QMap<quint8, QByteArray> items = {});
+    void send(const QByteArray& frame);
+    void event(quint8 command, QMap<quint8, QByteArray> items);
+    std::optional<CardholderStep> nextStep(int& delayMs);
+    void readCard(const PadMessage& request);
+    void getPin(const PadMessage& request);
+    void loadTmk(const PadMessage& request);
+    void loadWorkKeys(const PadMessage& request);
+    void restoreKeys();
+    void saveTmk(const QString& scheme, const QByteArray& tmk) const;
+
+    Options m_options;
+    std::unique_ptr<PadDeviceKey> m_deviceKey;
+    std::unique_ptr<acquirer::SoftwareKeyStore> m_keys;
+    bool m_workKeysLoaded = false;
+    bool m_tdkLoaded = false;
+    std::function<void(QByteArray)> m_write;
+    std::function<void()> m_close;
+    quint64 m_attachment = 0;
+    PadWireReader m_reader;
+    QByteArray m_lastFrame;
+    int m_requestCount = 0;
+    int m_replyCount = 0;
+    quint64 m_interaction = 0; // identifies the outstanding READ_CARD/GET_PIN, for CANCEL and timers
+    quint8 m_interactiveCommand = 0;
+    QString m_lastCardLabel;
+};
+
+} // namespace sim
+} // namespace pos

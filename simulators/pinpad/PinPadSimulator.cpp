@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "simulators/pinpad/PinPadSimulator.h"
+
+#include "simulators/SimulatorHost.h"
+#include "simulators/SimulatorLog.h"
+#include "simulators/TcpSimulatorServer.h"
+#include "simulators/pinpad/PinPadEmulator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace pos {
+namespace sim {
+namespace {
+
+struct PadSimText
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::sim::PinPadSimulator)
+};
+
+// The master side of a pseudo-terminal pair: the driver opens the slave path as a serial port. The emulator
+// keeps its own descriptor on the slave so the master never reads EIO while no driver has it open.
+class PtyEndpoint final : public QObject
+{
+public:
+    ~PtyEndpoint() override
+    {
+        if (m_master >= 0)
+            ::close(m_master);
+        if (m_slaveKeeper >= 0)
+            ::close(m_slaveKeeper);
+    }
+
+    bool open(QString& slavePath, QString& error)
+    {
+        m_master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (m_master < 0 || ::grantpt(m_master) != 0 || ::unlockpt(m_master) != 0) {
+            error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        const char* name = ::ptsname(m_master);
+        if (!name) {
+            error = QStringLiteral("ptsname failed");
+            return false;
+        }
+        slavePath = QString::fromLocal8Bit(name);
+        m_slaveKeeper = ::open(name, O_RDWR | O_NOCTTY);
+        if (m_slaveKeeper >= 0) {
+            termios raw{};
+            if (::tcgetattr(m_slaveKeeper, &raw) == 0) {
+                ::cfmakeraw(&raw);
+                (void)::tcsetattr(m_slaveKeeper, TCSANOW, &raw);
+            }
+        }
+        ::fcntl(m_master, F_SETFL, ::fcntl(m_master, F_GETFL) | O_NONBLOCK);
+        m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, [this] { readAvailable(); });
+        return true;
+    }
+
+    void write(const QByteArray& bytes)
+    {
+        qsizetype written = 0;
+        while (m_master >= 0 && written < bytes.size()) {
+            const ssize_t n =
+                ::write(m_master, bytes.constData() + written, static_cast<size_t>(bytes.size() - written));
+            if (n <= 0)
+                return;
+            written += n;
+        }
+    }
+
+    // The "unplug" fault: the pty pair goes away; the driver's port reports an error.
+    void hangUp()
+    {
+        delete m_notifier;
+        m_notifier = nullptr;
+        if (m_master >= 0)
+            ::close(m_master);
+        m_master = -1;
+    }
+
+    std::function<void(QByteArray)> onBytes;
+
+private:
+    void readAvailable()
+    {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(m_master, buffer, sizeof buffer);
+            if (n > 0) {
+                if (onBytes)
+                    onBytes(QByteArray(buffer, n));
+                continue;
+            }
+            return; // EAGAIN, or nothing more
+        }
+    }
+
+    int m_master = -1;
+    int m_slaveKeeper = -1;
+    QSocketNotifier* m_notifier = nullptr;
+};
+
+void printError(const QString& message)
+{
+    const QByteArray bytes = message.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+} // namespace
+
+int runPinPadSimulator(QCoreApplication& application, const QStringList& arguments)
+{
+    Q_UNUSED(application);
+    SimulatorHost host;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(PadSimText::tr(
+        "PIN pad emulator (docs/pinpad-protocol.md) over TCP on 127.0.0.1 or a pseudo-terminal, with its own "
+        "device key, key store, the simulator's test cards and a scripted cardholder."));
+    const QCommandLineOption help = parser.addHelpOption();
+    host.addOptions(parser);
+    const QCommandLineOption tcpOption(QStringLiteral("tcp"), PadSimText::tr("Listen on TCP (the default)."));
+    const QCommandLineOption ptyOption(QStringLiteral("pty"),
+                                       PadSimText::tr("Open a pseudo-terminal instead of TCP."));
+    const QCommandLineOption scriptOption(QStringLiteral("script"), PadSimText::tr("The cardholder script."),
+                                          PadSimText::tr("file"));
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"), PadSimText::tr("Faults: bad-bcc@N, silence@N, disconnect@N, split."),
+        PadSimText::tr("spec"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           PadSimText::tr("Folder for the device key and the loaded TMK."),
+                                           PadSimText::tr("dir"));
+    parser.addOptions({tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption});
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return SimulatorHost::ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        SimulatorHost::printLine(parser.helpText());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty() || (parser.isSet(tcpOption) && parser.isSet(ptyOption))) {
+        printError(PadSimText::tr("Use either --tcp or --pty, and no other arguments."));
+        return SimulatorHost::ExitUsage;
+    }
+    PinPadEmulator::Options options;
+    options.dataDir = parser.value(dataDirOption);
+    if (parser.isSet(scriptOption)) {
+        QFile file(parser.value(scriptOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            printError(PadSimText::tr("Cannot read the script %1.").arg(file.fileName()));
+            return SimulatorHost::ExitUsage;
+        }
+        Result<QList<CardholderStep>> script = parseCardholderScript(QString::fromUtf8(file.readAll()));
+        if (!script) {
+            printError(script.error().userMessage + QLatin1Char(' ') + script.error().detail);
+            return SimulatorHost::ExitUsage;
+        }
+        options.script = script.value();
+    }
+    if (parser.isSet(faultsOption)) {
+        const Result<PadFaults> faults = parsePadFaults(parser.value(faultsOption));
+        if (!faults) {
+            printError(faults.error().userMessage + QLatin1Char(' ') + faults.error().detail);
+            return SimulatorHost::ExitUsage;
+        }
+        options.faults = faults.value();
+    }
+    if (const auto exitCode = host.start(parser))
+        return *exitCode;
+    Result<std::unique_ptr<PinPadEmulator>> created = PinPadEmulator::create(options);
+    if (!created) {
+        qCCritical(lcSim).noquote() << created.error().userMessage << created.error().detail;
+        return SimulatorHost::ExitStartFailed;
+    }
+    PinPadEmulator& pad = *created.value();
+
+    if (parser.isSet(ptyOption)) {
+        PtyEndpoint pty;
+        QString slavePath;
+        QString error;
+        if (!pty.open(slavePath, error)) {
+            qCCritical(lcSim).noquote() << "pinpad: cannot open a pseudo-terminal:" << error;
+            return SimulatorHost::ExitStartFailed;
+        }
+        (void)pad.attach([&pty](const QByteArray& bytes) { pty.write(bytes); }, [&pty] { pty.hangUp(); });
+        pty.onBytes = [&pad](const QByteArray& bytes) { pad.receive(bytes); };
+        SimulatorHost::printLine(QStringLiteral("listening pty %1").arg(slavePath));
+        return QCoreApplication::exec();
+    }
+
+    TcpSimulatorServer server(QStringLiteral("pinpad"));
+    server.setConnectionHandler([&pad](QTcpSocket& socket, int) {
+        QTcpSocket* connection = &socket;
+        const quint64 attachment =
+            pad.attach([connection](const QByteArray& bytes) { connection->write(bytes); },
+                       [connection] { connection->abort(); });
+        QObject::connect(connection, &QTcpSocket::readyRead, connection,
+                         [connection, &pad] { pad.receive(connection->readAll()); });
+        QObject::connect(connection, &QTcpSocket::disconnected, connection,
+                         [&pad, attachment] { pad.detach(attachment); });
+    });
+    if (const auto listening = server.listen(host.port()); !listening) {
+        qCCritical(lcSim).noquote() << listening.error().userMessage << listening.error().detail;
+        return SimulatorHost::ExitStartFailed;
+    }
+    SimulatorHost::announceListening(server.serverPort());
+    return QCoreApplication::exec();
+}
+
+} // namespace sim
+} // namespace pos
