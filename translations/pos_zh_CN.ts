@@ -497,6 +497,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::devices::PrinterStatus</name>
+    <message>
+        <source>The printer sent a status that cannot be read.</source>
+        <translation>打印机返回的状态无法识别。</translation>
+    </message>
+</context>
+<context>
     <name>pos::storage::Ledger</name>
     <message>
         <source>A user needs a login and a name.</source>
