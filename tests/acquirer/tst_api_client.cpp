@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+//
+// ApiClient against a real HTTPS server on 127.0.0.1 (FakeApiServer: TlsSimulatorServer with SimulatorPki
+// certificates): signed requests, the outcome classes (Definite, NotSent, Unknown) for each way an answer can
+// go wrong, CA pinning, the per-call time budget, and the typed QR and onboarding calls.
+#include "acquirer/FakeApiServer.h"
+#include "acquirer/api/ApiClient.h"
+#include "acquirer/api/OnboardingClient.h"
+#include "acquirer/api/QrClient.h"
+#include "support/TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTest>
+
+#include <optional>
+
+using namespace pos;
+using namespace pos::acquirer;
+using namespace pos::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray paidBody =
+    R"({"outTradeNo":"T1","status":"PAID","amountFen":100,"channel":"wechat","transactionId":"42","paidAtMs":1})";
+
+template <typename T>
+struct Captured
+{
+    std::optional<Result<T>> result;
+    int calls = 0;
+    std::function<void(Result<T>)> callback()
+    {
+        return [this](Result<T> r) {
+            ++calls;
+            result.emplace(std::move(r));
+        };
+    }
+    bool wait(int ms = 10000)
+    {
+        return QTest::qWaitFor([this] { return calls > 0; }, ms);
+    }
+};
+
+} // namespace
+
+class tst_ApiClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signedRoundTrip();
+    void outcomeClasses_data();
+    void outcomeClasses();
+    void wrongCaIsNotSent();
+    void connectionRefusedIsNotSent();
+    void timeoutIsUnknownWithinBudget();
+    void queryStringIsSigned();
+    void typedQrPay();
+    void typedRefusalAndUnreadableBody();
+    void onboardingRefusesLocally();
+
+private:
+    ApiConfig configFor(quint16 port) const;
+
+    sim::IssuedCertificate m_ca;
+    sim::IssuedCertificate m_otherCa;
+    sim::IssuedCertificate m_server;
+};
+
+void tst_ApiClient::initTestCase()
+{
+    auto ca = sim::createCertificateAuthority(u"Test Acquirer CA"_qs, {});
+    auto otherCa = sim::createCertificateAuthority(u"Other CA"_qs, {});
+    POS_VERIFY_RESULT(ca);
+    POS_VERIFY_RESULT(otherCa);
+    m_ca = ca.value();
+    m_otherCa = otherCa.value();
+    sim::CertificateSpec spec;
+    spec.commonName = u"api"_qs;
+    spec.ipAddresses = {u"127.0.0.1"_qs};
+    auto server = sim::issueServerCertificate(m_ca, spec);
+    POS_VERIFY_RESULT(server);
+    m_server = server.value();
+}
+
+ApiConfig tst_ApiClient::configFor(quint16 port) const
+{
+    ApiConfig config;
+    config.baseUrl = QUrl(u"https://127.0.0.1:%1"_qs.arg(port));
+    config.pinnedCa = {m_ca.certificate};
+    config.keyId = demoInstallerKeyId();
+    config.secret = demoInstallerSecret();
+    config.onboardingTimeoutMs = 3000;
+    config.qrTimeoutMs = 1500;
+    return config;
+}
+
+void tst_ApiClient::signedRoundTrip()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/pay", {{200, paidBody}});
+    ApiClient client(configFor(server.port()));
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/pay"_qs;
+    request.body = R"({"amountFen":100,"outTradeNo":"T1"})";
+    client.call(request, this, captured.callback());
+    QCOMPARE(captured.calls, 0); // never synchronously
+    QVERIFY(captured.wait());
+    POS_VERIFY_RESULT(*captured.result);
+    QCOMPARE(captured.result->value().status, 200);
+    QCOMPARE(captured.result->value().body, paidBody);
+    QCOMPARE(server.requests().size(), 1);
+    const FakeApiRequest& sent = server.requests().first();
+    QVERIFY(sent.signatureValid);
+    QCOMPARE(sent.method, QByteArray("POST"));
+    QCOMPARE(sent.headers.value("x-pos-key-id"), QByteArray("demo-installer"));
+    QCOMPARE(sent.headers.value("x-pos-nonce").size(), 32);
+    QCOMPARE(sent.headers.value("content-type"), QByteArray("application/json; charset=utf-8"));
+    QCOMPARE(sent.headers.value("connection").toLower(), QByteArray("close"));
+    QCOMPARE(sent.body, request.body);
+}
+
+void tst_ApiClient::outcomeClasses_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("expected"); // ApiOutcome
+    QTest::addColumn<QString>("errorCode");
+    using Mode = FakeApiReply::Mode;
+    const int definite = int(ApiOutcome::Definite);
+    const int unknown = int(ApiOutcome::Unknown);
+    QTest::newRow("200 signed") << 200 << paidBody << int(Mode::Signed) << definite << QString();
+    QTest::newRow("404 signed") << 404 << FakeApiServer::errorBody("ORDER_NOT_EXIST") << int(Mode::Signed)
+                                << definite << u"ORDER_NOT_EXIST"_qs;
+    QTest::newRow("409 signed") << 409 << FakeApiServer::errorBody("ORDER_PAID") << int(Mode::Signed)
+                                << definite << u"ORDER_PAID"_qs;
+    QTest::newRow("500") << 500 << FakeApiServer::errorBody("SYSTEM_ERROR") << int(Mode::Signed) << unknown
+                         << QString();
+    QTest::newRow("503") << 503 << QByteArray() << int(Mode::Signed) << unknown << QString();
+    QTest::newRow("200 bad signature") << 200 << paidBody << int(Mode::BadSignature) << unknown << QString();
+    QTest::newRow("200 nonce mismatch") << 200 << paidBody << int(Mode::WrongNonce) << unknown << QString();
+    QTest::newRow("200 unsigned") << 200 << paidBody << int(Mode::Unsigned) << unknown << QString();
+    QTest::newRow("401 unsigned KEY_UNKNOWN")
+        << 401 << FakeApiServer::errorBody("KEY_UNKNOWN") << int(Mode::Unsigned) << unknown << QString();
+    QTest::newRow("401 NONCE_REPLAYED")
+        << 401 << FakeApiServer::errorBody("NONCE_REPLAYED") << int(Mode::Signed) << unknown << QString();
+    QTest::newRow("302 redirect") << 302 << QByteArray() << int(Mode::Signed) << unknown << QString();
+    QTest::newRow("connection dropped after request")
+        << 200 << paidBody << int(Mode::Drop) << unknown << QString();
+}
+
+void tst_ApiClient::outcomeClasses()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, mode);
+    QFETCH(int, expected);
+    QFETCH(QString, errorCode);
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/query", {{status, body, static_cast<FakeApiReply::Mode>(mode)}});
+    ApiClient client(configFor(server.port()));
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/query"_qs;
+    request.body = R"({"outTradeNo":"T1"})";
+    client.call(request, this, captured.callback());
+    QVERIFY(captured.wait());
+    const Result<ApiResponse>& result = *captured.result;
+    const ApiOutcome outcome = result ? ApiOutcome::Definite : apiOutcomeOf(result.error());
+    QCOMPARE(int(outcome), expected);
+    if (result) {
+        QCOMPARE(result.value().status, status);
+        QCOMPARE(result.value().errorCode(), errorCode);
+    } else {
+        QCOMPARE(result.error().code, ErrorCode::OutcomeUnknown);
+        QVERIFY(!result.error().detail.contains(QString::fromLatin1(demoInstallerSecret().bytes().toHex())));
+    }
+    QCOMPARE(server.countOf("/v1/qr/query"), 1);
+}
+
+void tst_ApiClient::wrongCaIsNotSent()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/pay", {{200, paidBody}});
+    ApiConfig config = configFor(server.port());
+    config.pinnedCa = {m_otherCa.certificate};
+    ApiClient client(config);
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/pay"_qs;
+    request.body = "{}";
+    client.call(request, this, captured.callback());
+    QVERIFY(captured.wait());
+    QVERIFY(!*captured.result);
+    QCOMPARE(captured.result->error().code, ErrorCode::NetworkFailure);
+    QCOMPARE(apiOutcomeOf(captured.result->error()), ApiOutcome::NotSent);
+    QCOMPARE(server.requests().size(), 0);
+}
+
+void tst_ApiClient::connectionRefusedIsNotSent()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    } // closed: nothing listens there now
+    ApiClient client(configFor(port));
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/pay"_qs;
+    client.call(request, this, captured.callback());
+    QVERIFY(captured.wait());
+    QVERIFY(!*captured.result);
+    QCOMPARE(apiOutcomeOf(captured.result->error()), ApiOutcome::NotSent);
+}
+
+void tst_ApiClient::timeoutIsUnknownWithinBudget()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/pay", {{200, paidBody, FakeApiReply::Mode::Silent}});
+    ApiClient client(configFor(server.port())); // QR budget 1500 ms
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/pay"_qs;
+    request.body = "{}";
+    QElapsedTimer elapsed;
+    elapsed.start();
+    client.call(request, this, captured.callback());
+    QVERIFY(captured.wait());
+    QVERIFY(!*captured.result);
+    QCOMPARE(apiOutcomeOf(captured.result->error()), ApiOutcome::Unknown);
+    QVERIFY2(elapsed.elapsed() >= 1400 && elapsed.elapsed() < 5000,
+             qPrintable(QString::number(elapsed.elapsed())));
+    QCOMPARE(server.countOf("/v1/qr/pay"), 1);
+}
+
+void tst_ApiClient::queryStringIsSigned()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/bill?date=2026-11-22", {{200, R"({"date":"2026-11-22","orders":[]})"}});
+    ApiClient client(configFor(server.port()));
+    QrClient qr(client);
+    Captured<ApiAnswer<QrBill>> captured;
+    qr.bill(QDate(2026, 11, 22), this, captured.callback());
+    QVERIFY(captured.wait());
+    POS_VERIFY_RESULT(*captured.result);
+    QVERIFY(captured.result->value().succeeded());
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().method, QByteArray("GET"));
+    QVERIFY(server.requests().first().signatureValid);
+    QVERIFY(server.requests().first().body.isEmpty());
+}
+
+void tst_ApiClient::typedQrPay()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/pay", {{200, paidBody}});
+    ApiClient client(configFor(server.port()));
+    QrClient qr(client);
+    Captured<ApiAnswer<QrOrderResult>> captured;
+    qr.pay(u"T1"_qs, 100, u"134567890123456780"_qs, u"goods"_qs, this, captured.callback());
+    QVERIFY(captured.wait());
+    POS_VERIFY_RESULT(*captured.result);
+    QCOMPARE(captured.result->value().value->status, QrOrderStatus::Paid);
+    QCOMPARE(captured.result->value().value->transactionId, u"42"_qs);
+    const QJsonObject sent = QJsonDocument::fromJson(server.requests().first().body).object();
+    QCOMPARE(sent.value(u"outTradeNo"_qs).toString(), u"T1"_qs);
+    QCOMPARE(sent.value(u"amountFen"_qs).toInteger(), 100);
+    QCOMPARE(sent.value(u"authCode"_qs).toString(), u"134567890123456780"_qs);
+}
+
+void tst_ApiClient::typedRefusalAndUnreadableBody()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/qr/query", {{404, FakeApiServer::errorBody("ORDER_NOT_EXIST")},
+                                   {200, R"({"outTradeNo":"T1","status":"WEIRD","amountFen":1})"}});
+    ApiClient client(configFor(server.port()));
+    QrClient qr(client);
+    Captured<ApiAnswer<QrOrderResult>> refused;
+    qr.query(u"T1"_qs, this, refused.callback());
+    QVERIFY(refused.wait());
+    POS_VERIFY_RESULT(*refused.result);
+    QVERIFY(!refused.result->value().succeeded());
+    QCOMPARE(refused.result->value().refusalCode(), u"ORDER_NOT_EXIST"_qs);
+    Captured<ApiAnswer<QrOrderResult>> unreadable;
+    qr.query(u"T1"_qs, this, unreadable.callback());
+    QVERIFY(unreadable.wait());
+    QVERIFY(!*unreadable.result);
+    QCOMPARE(unreadable.result->error().code, ErrorCode::OutcomeUnknown);
+}
+
+void tst_ApiClient::onboardingRefusesLocally()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/onboarding/documents", {{201, R"({"documentId":"D0123456789abcdef","sha256":")" +
+                                                         QByteArray(64, 'a') + R"(","sizeBytes":4})"}});
+    ApiClient client(configFor(server.port()));
+    OnboardingClient onboarding(client);
+    Captured<ApiAnswer<DocumentUploadResult>> wrongType;
+    onboarding.uploadDocument(DocumentKind::Licence, "GIF8", u"image/gif"_qs, this, wrongType.callback());
+    QCOMPARE(wrongType.calls, 0);
+    QVERIFY(wrongType.wait());
+    QCOMPARE(wrongType.result->error().code, ErrorCode::InvalidInput);
+    Captured<ApiAnswer<ApplicationSubmitted>> noReference;
+    onboarding.submitApplication(QJsonObject{{u"merchant"_qs, QJsonObject{}}}, this, noReference.callback());
+    QVERIFY(noReference.wait());
+    QCOMPARE(noReference.result->error().code, ErrorCode::InvalidInput);
+    QCOMPARE(server.requests().size(), 0);
+
+    Captured<ApiAnswer<DocumentUploadResult>> uploaded;
+    onboarding.uploadDocument(DocumentKind::IdFront, "\x89PNG", u"image/png"_qs, this, uploaded.callback());
+    QVERIFY(uploaded.wait());
+    POS_VERIFY_RESULT(*uploaded.result);
+    QCOMPARE(uploaded.result->value().httpStatus, 201);
+    QCOMPARE(uploaded.result->value().value->documentId, u"D0123456789abcdef"_qs);
+    QCOMPARE(server.requests().first().headers.value("x-pos-document-kind"), QByteArray("id-front"));
+    QCOMPARE(server.requests().first().headers.value("content-type"), QByteArray("image/png"));
+    QVERIFY(server.requests().first().signatureValid);
+}
+
+QTEST_GUILESS_MAIN(tst_ApiClient)
+#include "tst_api_client.moc"
