@@ -57,7 +57,8 @@ struct ApiConfig
 };
 
 // The TLS configuration of every API request: TLS 1.2 or newer, VerifyPeer against exactly config.pinnedCa
-// (system CAs and on-demand root loading off), HTTP/2 not offered (the contract is HTTP/1.1).
+// (system CAs and on-demand root loading off). The peer verify name is set on the socket (expectedPeerName,
+// or the base URL's host).
 QSslConfiguration apiTlsConfiguration(const ApiConfig& config);
 
 } // namespace acquirer

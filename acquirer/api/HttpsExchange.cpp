@@ -43,6 +43,13 @@ HttpsExchange::HttpsExchange(QString host,
     });
 }
 
+HttpsExchange::~HttpsExchange()
+{
+    m_finished = true;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
 void HttpsExchange::start()
 {
     m_budget.start();

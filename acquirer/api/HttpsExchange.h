@@ -53,6 +53,9 @@ public:
                   std::function<void(HttpsResult)> done,
                   QObject* parent = nullptr);
 
+    // Aborts the connection; done is not called.
+    ~HttpsExchange() override;
+
     // Replaces the completion given to the constructor (for owners that need the exchange's address in it).
     void setCompletion(std::function<void(HttpsResult)> done) { m_done = std::move(done); }
     void start();

@@ -34,7 +34,8 @@ struct FakeApiRequest
 
 struct FakeApiReply
 {
-    enum class Mode { Signed, Unsigned, BadSignature, WrongNonce, Silent, Drop };
+    // Raw: body is written as the whole response (status line and headers included), unsigned.
+    enum class Mode { Signed, Unsigned, BadSignature, WrongNonce, Silent, Drop, Raw };
     int status = 200;
     QByteArray body;
     Mode mode = Mode::Signed;
@@ -123,6 +124,11 @@ private:
     {
         if (reply.mode == FakeApiReply::Mode::Silent)
             return;
+        if (reply.mode == FakeApiReply::Mode::Raw) {
+            socket.write(reply.body);
+            socket.disconnectFromHost();
+            return;
+        }
         if (reply.mode == FakeApiReply::Mode::Drop) {
             socket.disconnectFromHost();
             return;

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void wrongCaIsNotSent();
     void connectionRefusedIsNotSent();
     void timeoutIsUnknownWithinBudget();
+    void handshakeNeverCompletingIsNotSent();
     void queryStringIsSigned();
     void typedQrPay();
     void typedRefusalAndUnreadableBody();
@@ -154,6 +156,15 @@ void tst_ApiClient::outcomeClasses_data()
     QTest::newRow("401 NONCE_REPLAYED")
         << 401 << FakeApiServer::errorBody("NONCE_REPLAYED") << int(Mode::Signed) << unknown << QString();
     QTest::newRow("302 redirect") << 302 << QByteArray() << int(Mode::Signed) << unknown << QString();
+    QTest::newRow("no Content-Length") << 200 << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{}")
+                                       << int(Mode::Raw) << unknown << QString();
+    QTest::newRow("chunked")
+        << 200 << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+        << int(Mode::Raw) << unknown << QString();
+    QTest::newRow("body cut short") << 200 << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{}")
+                                    << int(Mode::Raw) << unknown << QString();
+    QTest::newRow("garbage status line") << 200 << QByteArray("HTTP/1.1 2OO OK\r\nContent-Length: 0\r\n\r\n")
+                                         << int(Mode::Raw) << unknown << QString();
     QTest::newRow("connection dropped after request")
         << 200 << paidBody << int(Mode::Drop) << unknown << QString();
 }
@@ -245,6 +256,30 @@ void tst_ApiClient::timeoutIsUnknownWithinBudget()
     QVERIFY2(elapsed.elapsed() >= 1400 && elapsed.elapsed() < 5000,
              qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(server.countOf("/v1/qr/pay"), 1);
+}
+
+// A peer that accepts TCP but never speaks TLS: the budget runs out before the handshake completed, so the
+// request was never written.
+void tst_ApiClient::handshakeNeverCompletingIsNotSent()
+{
+    QTcpServer mute;
+    QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket*> accepted;
+    connect(&mute, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket* socket = mute.nextPendingConnection())
+            accepted.append(socket);
+    });
+    ApiClient client(configFor(mute.serverPort()));
+    Captured<ApiResponse> captured;
+    ApiRequest request;
+    request.path = u"/v1/qr/pay"_qs;
+    request.body = "{}";
+    client.call(request, this, captured.callback());
+    QVERIFY(captured.wait());
+    QVERIFY(!*captured.result);
+    QCOMPARE(apiOutcomeOf(captured.result->error()), ApiOutcome::NotSent);
+    QCOMPARE(accepted.size(), 1);
+    QVERIFY(!accepted.first()->readAll().contains("/v1/qr/pay"));
 }
 
 void tst_ApiClient::queryStringIsSigned()
