@@ -152,6 +152,11 @@ void tst_ApiSigner::verifyRefuses_data()
     QTest::newRow("unsigned") << 200 << path << QByteArray() << QByteArray() << QByteArray() << responseBody;
     QTest::newRow("nonce of another request") << 200 << path << QByteArray("ffffffffffffffffffffffffffffffff")
                                               << ts << responseSignature << responseBody;
+    // A genuine, correctly signed answer to another request (a replay): only the nonce check refuses it.
+    const QByteArray otherNonce = "ffffffffffffffffffffffffffffffff";
+    QTest::newRow("validly signed answer to another request")
+        << 200 << path << otherNonce << ts
+        << signApiResponse(demoSecret(), 200, path, ts, otherNonce, responseBody).value() << responseBody;
     QTest::newRow("nonce in upper case")
         << 200 << path << vectorNonce.toUpper() << ts << responseSignature << responseBody;
     QTest::newRow("timestamp not decimal")
