@@ -5,6 +5,7 @@
 // certificates): signed requests, the outcome classes (Definite, NotSent, Unknown) for each way an answer can
 // go wrong, CA pinning, the per-call time budget, and the typed QR and onboarding calls.
 #include "acquirer/FakeApiServer.h"
+#include "acquirer/api/ActivationClient.h"
 #include "acquirer/api/ApiClient.h"
 #include "acquirer/api/OnboardingClient.h"
 #include "acquirer/api/QrClient.h"
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void typedQrPay();
     void typedRefusalAndUnreadableBody();
     void onboardingRefusesLocally();
+    void applicationStatusAndResubmission();
+    void activationKeepsTheTmkWrapped();
 
 private:
     ApiConfig configFor(quint16 port) const;
@@ -368,6 +371,86 @@ void tst_ApiClient::onboardingRefusesLocally()
     QCOMPARE(server.requests().first().headers.value("x-pos-document-kind"), QByteArray("id-front"));
     QCOMPARE(server.requests().first().headers.value("content-type"), QByteArray("image/png"));
     QVERIFY(server.requests().first().signatureValid);
+}
+
+void tst_ApiClient::applicationStatusAndResubmission()
+{
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script(
+        "/v1/onboarding/applications/A0001",
+        {{200,
+          R"({"applicationId":"A0001","status":"rejected","updatedAtMs":5,)"
+          R"("reasons":[{"code":"ID_BLACKLISTED","field":"legalRepresentative.idNumber","message":"m"}]})"},
+         {202, R"({"applicationId":"A0001","status":"submitted"})"}});
+    ApiClient client(configFor(server.port()));
+    OnboardingClient onboarding(client);
+    Captured<ApiAnswer<ApplicationState>> state;
+    onboarding.applicationStatus(u"A0001"_qs, this, state.callback());
+    QVERIFY(state.wait());
+    POS_VERIFY_RESULT(*state.result);
+    QCOMPARE(state.result->value().value->status, ApplicationStatus::Rejected);
+    QCOMPARE(state.result->value().value->reasons.first().field, u"legalRepresentative.idNumber"_qs);
+    Captured<ApiAnswer<ApplicationSubmitted>> resubmitted;
+    const QJsonObject corrected{{u"clientReference"_qs, u"6f1c0e7e-0000-4000-8000-000000000001"_qs}};
+    onboarding.resubmit(u"A0001"_qs, corrected, this, resubmitted.callback());
+    QVERIFY(resubmitted.wait());
+    POS_VERIFY_RESULT(*resubmitted.result);
+    QCOMPARE(resubmitted.result->value().httpStatus, 202);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(0).method, QByteArray("GET"));
+    QCOMPARE(server.requests().at(1).method, QByteArray("PUT"));
+    QCOMPARE(QJsonDocument::fromJson(server.requests().at(1).body).object(), corrected);
+    QVERIFY(server.requests().at(1).signatureValid);
+    // An id that would change the path is refused before anything is sent.
+    Captured<ApiAnswer<ApplicationState>> injected;
+    onboarding.applicationStatus(u"A1/../../v1/qr/pay"_qs, this, injected.callback());
+    QVERIFY(injected.wait());
+    QCOMPARE(injected.result->error().code, ErrorCode::InvalidInput);
+    QCOMPARE(server.requests().size(), 2);
+}
+
+void tst_ApiClient::activationKeepsTheTmkWrapped()
+{
+    const QByteArray wrapped(256, '\x5A');
+    const QByteArray secret(32, '\x07');
+    const QByteArray body = R"({"terminalId":"12345678","merchantId":"898100012345678","merchantName":"M",)"
+                            R"("tmkScheme":"3des","tmkWrapped":")" +
+                            wrapped.toBase64() +
+                            R"(","tmkKcv":"A1B2C3","apiKeyId":"T12345678","apiSecret":")" + secret.toHex() +
+                            R"(","cardHost":"127.0.0.1:9443","singleLimitFen":1,"dailyLimitFen":2})";
+    FakeApiServer server(m_server, demoInstallerSecret().bytes());
+    QVERIFY(server.listen());
+    server.script("/v1/terminals/activate",
+                  {{200, body}, {409, FakeApiServer::errorBody("ACTIVATION_CODE_USED")}});
+    ApiClient client(configFor(server.port()));
+    ActivationClient activation(client);
+    const QByteArray publicKey = QByteArray::fromHex("30820122300d06092a864886f70d01010105000382010f00");
+    Captured<ApiAnswer<ActivationResult>> activated;
+    activation.activate(u"AB23CD45"_qs, u"PP-0001"_qs, publicKey, PadKeyAlgorithm::RsaOaepSha256, this,
+                        activated.callback());
+    QVERIFY(activated.wait());
+    POS_VERIFY_RESULT(*activated.result);
+    const ActivationResult& result = *activated.result->value().value;
+    QCOMPARE(result.tmkWrapped, wrapped);
+    QCOMPARE(result.apiSecret, secret);
+    QCOMPARE(result.terminalId, u"12345678"_qs);
+    const QJsonObject sent = QJsonDocument::fromJson(server.requests().first().body).object();
+    QCOMPARE(sent.value(u"activationCode"_qs).toString(), u"AB23CD45"_qs);
+    QCOMPARE(sent.value(u"pinPadSerial"_qs).toString(), u"PP-0001"_qs);
+    QCOMPARE(QByteArray::fromBase64(sent.value(u"pinPadPublicKey"_qs).toString().toLatin1()), publicKey);
+    QCOMPARE(sent.value(u"keyAlgorithm"_qs).toString(), u"RSA-OAEP-SHA256"_qs);
+
+    Captured<ApiAnswer<ActivationResult>> used;
+    activation.activate(u"AB23CD45"_qs, u"PP-0002"_qs, publicKey, PadKeyAlgorithm::Sm2, this,
+                        used.callback());
+    QVERIFY(used.wait());
+    POS_VERIFY_RESULT(*used.result);
+    QVERIFY(!used.result->value().succeeded());
+    QCOMPARE(used.result->value().refusalCode(), u"ACTIVATION_CODE_USED"_qs);
+    QCOMPARE(
+        QJsonDocument::fromJson(server.requests().at(1).body).object().value(u"keyAlgorithm"_qs).toString(),
+        u"SM2"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClient)
