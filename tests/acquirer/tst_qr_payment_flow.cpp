@@ -203,7 +203,7 @@ bool tst_QrPaymentFlow::startTerminal()
     config.pinnedCa = {m_ca.certificate};
     config.keyId = u"T12345678"_qs;
     config.secret = demoInstallerSecret();
-    config.qrTimeoutMs = 1000;
+    config.qrTimeoutMs = 8000; // no test here waits for a timeout; a busy machine must not cause one
     m_client = std::make_unique<ApiClient>(config);
     m_qr = std::make_unique<QrClient>(*m_client);
     m_flow = std::make_unique<QrPaymentFlow>(m_flowConfig, *m_qr, *m_journal);
