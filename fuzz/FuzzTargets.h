@@ -43,5 +43,11 @@ inline constexpr int structuredFieldSelectorCount = 8;
 // fuzz_host_json: QJsonDocument::fromJson and the pos-tool ISO 8583 JSON reader (cli/Iso8583Json.h).
 bool hostJsonHolds(QByteArrayView data);
 
+// fuzz_api_responses: data[0] selects a response parser of acquirer/api/ApiResponses.h
+// (apiResponseSelectorCount choices, modulo: 0 QR order, 1 QR bill, 2 error body, 3 document upload,
+// 4 application submitted, 5 application status, 6 activation); the rest is the body.
+bool apiResponsesHold(QByteArrayView data);
+inline constexpr int apiResponseSelectorCount = 7;
+
 } // namespace fuzz
 } // namespace pos

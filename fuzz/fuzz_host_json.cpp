@@ -11,8 +11,8 @@
 #include <cstdlib>
 
 // JSON from the outside: QJsonDocument::fromJson and the pos-tool ISO 8583 JSON reader (cli/Iso8583Json.h).
-// The parsers of the host's JSON API responses (onboarding, QR payments over HTTPS) join this target when
-// they land; until then it covers the JSON the project already reads.
+// The parsers of the acquirer JSON API's responses (onboarding, QR payments over HTTPS) have their own
+// target, fuzz_api_responses.
 //
 // Properties: for every JSON message the reader accepts and the codec encodes, the encoded body decodes
 // (encode() refuses what decode() would reject) and re-encodes to the same bytes, and the tool's own output

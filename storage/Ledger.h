@@ -92,6 +92,21 @@ public:
     Result<qint64> beginQrPayment(const QrIntentInput& intent);
     Result<> updateQrPayment(qint64 paymentId, const QrUpdate& update);
 
+    // QR recovery (storage/LedgerQrRecovery.cpp). nextQrOrderSequence: the sequence part of the next order
+    // number (the next qr_payments id; the order number's uniqueness is still checked by beginQrPayment).
+    Result<qint64> nextQrOrderSequence();
+    Result<QrPaymentReference> qrPaymentReference(qint64 paymentId);
+    // A pay whose outcome stays unknown must be reversed: state 'unknown', its query record cancelled, and a
+    // 'qr_reverse' item committed and claimed (in flight, attempt counted) for the caller to send; completed
+    // and failed like any outbox item. Refused for refunds and for payments not created/user_paying/unknown,
+    // and (StorageBusy) while the same reversal is already in flight.
+    Result<OutboxItem> beginQrReverse(qint64 paymentId, qint64 nowMs);
+    // At start-up: QR payments a dead process left 'created' or 'user_paying' become 'unknown' (their query
+    // is due now) and QR outbox work left in flight is due again. Returns how many payments were found.
+    Result<int> recoverInterruptedQrPayments(qint64 nowMs);
+    // QR payments with query or reverse work not done (pending, in flight, or parked as failed).
+    Result<qint64> pendingQrRecoveryCount();
+
     // Store-and-forward outbox. enqueueOutbox is idempotent on the request's key (returns the existing id).
     Result<qint64> enqueueOutbox(const OutboxRequest& request);
     // Claims the oldest due item (state pending, next_try_ms <= nowMs) of one of kinds (all when empty):

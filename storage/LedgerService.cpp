@@ -99,6 +99,10 @@ void LedgerService::open(const QString& path, QObject* context, std::function<vo
                 if (recovered && recovered.value() > 0)
                     qCWarning(lcStorage)
                         << recovered.value() << "interrupted card payment(s) set for reversal";
+                const Result<int> qrRecovered =
+                    worker->ledger->recoverInterruptedQrPayments(QDateTime::currentMSecsSinceEpoch());
+                if (qrRecovered && qrRecovered.value() > 0)
+                    qCWarning(lcStorage) << qrRecovered.value() << "interrupted QR payment(s) set for query";
                 // An outbox item claimed by a process that died is due again (same payload, same STAN).
                 const Result<int> requeued =
                     worker->ledger->requeueInterruptedOutbox(QDateTime::currentMSecsSinceEpoch());

@@ -181,6 +181,19 @@ struct QrUpdate
     qint64 updatedMs = 0;
 };
 
+// What the QR client needs to know of an earlier QR payment (to query, reverse or refund it again).
+struct QrPaymentReference
+{
+    qint64 paymentId = 0;
+    bool refund = false;
+    QrChannel channel = QrChannel::UnionPay;
+    Money amount;
+    QString outTradeNo;
+    QString state; // qrStateKey() value
+    std::optional<qint64> originalPaymentId;
+    QString originalOutTradeNo; // refund: the refunded payment's order number
+};
+
 struct AuditEvent
 {
     qint64 createdMs = 0;
