@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "simulators/acquirer/FaultInjector.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/ApiFaults.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -12,22 +13,22 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
 namespace pos {
 namespace sim {
 
+class ApiServer;
 class CardHost;
 class TlsSimulatorServer;
 
-// The acquirer host simulator assembled: host ledger, card host, fault injector and the TLS card-host
-// listener on 127.0.0.1 (certificate from the simulator PKI in the data directory). Lives on the thread that
-// runs the event loop.
-//
-// Seam for the JSON onboarding/QR API (not implemented yet): it gets its own listener next to the card host
-// in start(), shares the HostLedger (merchant/terminal registry), and its readiness line is printed by
-// runAcquirerSimulator() after the "ca" line.
+// The acquirer host simulator assembled: host ledger, card host, fault injector, the TLS card-host listener
+// on 127.0.0.1 and the HTTPS JSON API (api/ApiServer.h: onboarding, terminal activation, QR payments) on a
+// second ephemeral listener; both present the server certificate of the simulator PKI in the data directory,
+// so a terminal pins one CA (ca.pem) for both. The API shares the HostLedger: an activated terminal is in the
+// card host's registry at once. Lives on the thread that runs the event loop.
 class AcquirerSimulator final : public QObject
 {
     Q_OBJECT
@@ -42,6 +43,9 @@ public:
         qint64 dailyLimitFen = 20'000'000;
         bool applyLimitsToAll = false; // also update every terminal already registered
         FaultConfig faults;
+        std::chrono::milliseconds reviewDelay{3000}; // onboarding review (--review-delay-ms)
+        ApiFaultConfig apiFaults;
+        quint16 apiPort = 0; // 0: ephemeral
     };
 
     ~AcquirerSimulator() override;
@@ -50,6 +54,8 @@ public:
     static Result<std::unique_ptr<AcquirerSimulator>> start(Options options, quint16 port);
 
     quint16 cardHostPort() const;
+    quint16 apiPort() const;
+    ApiServer& api() { return *m_api; }
     QString caPemPath() const { return m_caPemPath; }
     HostLedger& ledger() { return *m_ledger; }
     CardHost& cardHost() { return *m_cardHost; }
@@ -61,6 +67,7 @@ private:
     std::unique_ptr<CardHost> m_cardHost;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<TlsSimulatorServer> m_server;
+    std::unique_ptr<ApiServer> m_api;
     QString m_caPemPath;
 };
 
@@ -72,9 +79,12 @@ HostTerminal demoHostTerminal(qint64 singleLimitFen, qint64 dailyLimitFen);
 Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimitFen, qint64 dailyLimitFen);
 
 // The whole pos-acquirer-sim process after QCoreApplication exists: options (--data-dir, --terminal,
-// --single-limit-fen, --daily-limit-fen, --faults, --seed, --fault-delay-ms, --fault-mtis, --port,
-// --parent-pid), the readiness lines on stdout ("listening 127.0.0.1:PORT" first, then "ca PATH"), the event
-// loop. arguments[0] is the program name. Returns the process exit code (SimulatorHost's codes; 2 usage).
+// --single-limit-fen, --daily-limit-fen, --faults, --seed, --fault-delay-ms, --fault-mtis, --review-delay-ms,
+// --api-faults, --api-fault-paths, --port, --parent-pid), the readiness lines on stdout, exactly:
+//   listening 127.0.0.1:PORT          (the card host)
+//   api https://127.0.0.1:PORT2/      (the JSON API)
+//   ca PATH                           (the CA both present, to pin)
+// and the event loop. arguments[0] is the program name. Returns the process exit code (SimulatorHost's codes; 2 usage).
 // Without --data-dir a temporary directory is used and removed at exit. Shared by pos-acquirer-sim and
 // "pos-tool sim acquirer".
 int runAcquirerSimulator(QCoreApplication& application, const QStringList& arguments);

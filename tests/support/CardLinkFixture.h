@@ -37,6 +37,8 @@ public:
 
     QString ledgerPath() const { return m_dir.filePath(QStringLiteral("ledger.db")); }
     QString simulatorDir() const { return m_simDir; }
+    // The simulator's JSON API base URL ("https://127.0.0.1:PORT/") once started.
+    QString apiUrl() const { return m_apiUrl; }
 
     // Starts (or restarts, on the same host data) the simulator with extra arguments.
     bool startSimulator(const QStringList& extra = {})
@@ -49,8 +51,11 @@ public:
             return false;
         const QString port = waitForLine(*m_sim, QStringLiteral("^listening 127\\.0\\.0\\.1:(\\d+)$"),
                                          std::chrono::seconds(20));
+        // Readiness lines: "listening 127.0.0.1:PORT", "api https://127.0.0.1:PORT2/", "ca PATH".
+        m_apiUrl = waitForLine(*m_sim, QStringLiteral("^api (https://127\\.0\\.0\\.1:\\d+/)$"),
+                               std::chrono::seconds(5));
         const QString ca = waitForLine(*m_sim, QStringLiteral("^ca (.+)$"), std::chrono::seconds(5));
-        if (port.isEmpty() || ca.isEmpty())
+        if (port.isEmpty() || m_apiUrl.isEmpty() || ca.isEmpty())
             return false;
         const Result<QList<QSslCertificate>> pinned = acquirer::loadPinnedCa(ca);
         if (!pinned)
@@ -186,6 +191,7 @@ public:
 private:
     QTemporaryDir m_dir;
     QString m_simDir;
+    QString m_apiUrl;
     QObject m_context;
     std::unique_ptr<QProcess> m_sim;
     std::unique_ptr<acquirer::AcquirerLink> m_link;
