@@ -43,5 +43,9 @@ inline constexpr int structuredFieldSelectorCount = 8;
 // fuzz_host_json: QJsonDocument::fromJson and the pos-tool ISO 8583 JSON reader (cli/Iso8583Json.h).
 bool hostJsonHolds(QByteArrayView data);
 
+// fuzz_http_request: the acquirer simulator's HTTP/1.1 request parser fed in one piece, two pieces and byte
+// by byte.
+bool httpRequestHolds(QByteArrayView data);
+
 } // namespace fuzz
 } // namespace pos

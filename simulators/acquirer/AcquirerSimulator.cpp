@@ -157,8 +157,8 @@ Result<std::unique_ptr<AcquirerSimulator>> AcquirerSimulator::start(Options opti
     api.activation.dailyLimitFen = options.dailyLimitFen;
     api.activation.cardHostPort = simulator->m_server->serverPort();
     api.faults = options.apiFaults;
-    simulator->m_api = std::make_unique<ApiServer>(hostLedger, simulatorServerConfiguration(pki.value().server),
-                                                   std::move(api));
+    simulator->m_api = std::make_unique<ApiServer>(
+        hostLedger, simulatorServerConfiguration(pki.value().server), std::move(api));
     if (const Result<> listening = simulator->m_api->listen(options.apiPort); !listening)
         return Failure{listening.error()};
     return simulator;
@@ -219,7 +219,8 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
                                         SimulatorText::tr("list"), QStringLiteral("0200,0220,0400"));
     const QCommandLineOption reviewDelayOption(
         QStringLiteral("review-delay-ms"),
-        SimulatorText::tr("How long the JSON API's onboarding review takes before it decides an application."),
+        SimulatorText::tr(
+            "How long the JSON API's onboarding review takes before it decides an application."),
         SimulatorText::tr("ms"), QStringLiteral("3000"));
     const QCommandLineOption apiFaultsOption(
         QStringLiteral("api-faults"),
@@ -229,8 +230,9 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
         SimulatorText::tr("spec"), QStringLiteral("none"));
     const QCommandLineOption apiFaultPathsOption(
         QStringLiteral("api-fault-paths"),
-        SimulatorText::tr("API paths the API faults may hit (/v1/qr/* a prefix), any method; default: POST and "
-                          "PUT calls under /v1/qr/ and /v1/terminals/."),
+        SimulatorText::tr(
+            "API paths the API faults may hit (/v1/qr/* a prefix), any method; default: POST and "
+            "PUT calls under /v1/qr/ and /v1/terminals/."),
         SimulatorText::tr("list"));
     parser.addOptions({dataDirOption, terminalOption, singleLimitOption, dailyLimitOption, faultsOption,
                        seedOption, delayOption, mtisOption, reviewDelayOption, apiFaultsOption,

@@ -29,6 +29,33 @@ class TlsSimulatorServer;
 // second ephemeral listener; both present the server certificate of the simulator PKI in the data directory,
 // so a terminal pins one CA (ca.pem) for both. The API shares the HostLedger: an activated terminal is in the
 // card host's registry at once. Lives on the thread that runs the event loop.
+//
+// The JSON API, simulator side (the wire contract is docs/acquirer-api.md; code in api/):
+//   - Listener: "api https://127.0.0.1:PORT/" on stdout (second readiness line), ephemeral port, TLS 1.2+
+//   with
+//     the same ca.pem as the card host. HTTP/1.1 keep-alive, Content-Length bodies only (no chunked), header
+//     block ≤ 16 KiB (431), body ≤ 12 MiB (413); malformed HTTP is answered unsigned and the connection
+//     closed.
+//   - Keys: the installer key "demo-installer" (published test secret 00 01 … 1f, simulator only) reaches
+//     /v1/onboarding/* and /v1/terminals/activate; each activation issues a terminal key ("term-" + TID,
+//     random 32-byte secret) stored in host.db (api_keys). Timestamp window ±300 s, nonces remembered per
+//     key for 600 s (in memory: a restart forgets them, the timestamp window still bounds replays).
+//   - Onboarding: documents in host.db (api_documents, by SHA-256); applications are under_review at once
+//     and decided --review-delay-ms later (default 3000; reviews pending at a restart are rescheduled).
+//     Rejection checks (api/ChineseIdentifiers.h): USCC per GB 32100-2015, resident ID per GB 11643-1999,
+//     blacklist {11010519491231002X}, duplicate licence, settlement account name. Approval: merchant
+//     8981000nnnnnnnn and an 8-character activation code.
+//   - Activation: TID 2nnnnnnn (skipping TIDs already registered), random 16-byte TMK (3DES for
+//     RSA-OAEP-SHA256 pads ≥ 2048 bits, SM4 for SM2 pads), registered with HostLedger::upsertTerminal and
+//     the simulator's limits (--single-limit-fen/--daily-limit-fen).
+//   - QR: orders per merchant in host.db (qr_orders, qr_refunds); behaviour by the payment code's last digit
+//     (see api/QrGateway.h); reversal allowed 7 days after the pay [A], later 409 REVERSE_EXPIRED.
+//   - Faults: --api-faults "kind:p,…" (drop-request, drop-response, delay, http-500, http-503-after,
+//     bad-signature), seeded by --seed, delay --fault-delay-ms; by default only POST/PUT under /v1/qr/ and
+//     /v1/terminals/, or every method on the paths of --api-fault-paths
+//     ("/v1/qr/*,/v1/onboarding/documents").
+//   - "pos-tool sim acquirer-dump --json" adds merchants, applications, apiTerminals, documents, qrOrders and
+//     qrRefunds (no secrets, codes, document contents or payment codes).
 class AcquirerSimulator final : public QObject
 {
     Q_OBJECT
@@ -84,9 +111,9 @@ Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimi
 //   listening 127.0.0.1:PORT          (the card host)
 //   api https://127.0.0.1:PORT2/      (the JSON API)
 //   ca PATH                           (the CA both present, to pin)
-// and the event loop. arguments[0] is the program name. Returns the process exit code (SimulatorHost's codes; 2 usage).
-// Without --data-dir a temporary directory is used and removed at exit. Shared by pos-acquirer-sim and
-// "pos-tool sim acquirer".
+// and the event loop. arguments[0] is the program name. Returns the process exit code (SimulatorHost's codes;
+// 2 usage). Without --data-dir a temporary directory is used and removed at exit. Shared by pos-acquirer-sim
+// and "pos-tool sim acquirer".
 int runAcquirerSimulator(QCoreApplication& application, const QStringList& arguments);
 
 } // namespace sim

@@ -47,7 +47,8 @@ inline QByteArray testRequestSignature(const QByteArray& secret,
                                        const QByteArray& nonce,
                                        const QByteArray& body)
 {
-    return testHmacHex(secret, method + '\n' + path + '\n' + timestamp + '\n' + nonce + '\n' + testBodyHash(body));
+    return testHmacHex(secret,
+                       method + '\n' + path + '\n' + timestamp + '\n' + nonce + '\n' + testBodyHash(body));
 }
 
 inline QByteArray testResponseSignature(const QByteArray& secret,
@@ -57,8 +58,8 @@ inline QByteArray testResponseSignature(const QByteArray& secret,
                                         const QByteArray& nonce,
                                         const QByteArray& body)
 {
-    return testHmacHex(secret, "RESPONSE\n" + QByteArray::number(status) + '\n' + path + '\n' + timestamp + '\n' +
-                                   nonce + '\n' + testBodyHash(body));
+    return testHmacHex(secret, "RESPONSE\n" + QByteArray::number(status) + '\n' + path + '\n' + timestamp +
+                                   '\n' + nonce + '\n' + testBodyHash(body));
 }
 
 inline QByteArray freshNonce()
@@ -126,13 +127,17 @@ public:
         m_closed = false;
         QObject::connect(m_socket.get(), &QSslSocket::readyRead, m_socket.get(),
                          [this] { m_received += m_socket->readAll(); });
-        QObject::connect(m_socket.get(), &QSslSocket::disconnected, m_socket.get(), [this] { m_closed = true; });
+        QObject::connect(m_socket.get(), &QSslSocket::disconnected, m_socket.get(),
+                         [this] { m_closed = true; });
         m_socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
         return QTest::qWaitFor([this] { return m_socket->isEncrypted() || m_closed; }, 10000) &&
                m_socket->isEncrypted();
     }
 
-    bool isClosed() const { return m_closed || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState; }
+    bool isClosed() const
+    {
+        return m_closed || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState;
+    }
 
     ApiTestResponse send(const QByteArray& method,
                          const QByteArray& target,
@@ -143,12 +148,12 @@ public:
         const QByteArray timestamp = overrides.timestamp.value_or(QByteArray::number(clock()));
         const QByteArray nonce = overrides.nonce.value_or(freshNonce());
         const QByteArray signedPath = overrides.signedPath.isEmpty() ? target : overrides.signedPath;
-        const QByteArray signature =
-            overrides.signature.value_or(testRequestSignature(secret, method, signedPath, timestamp, nonce, body));
+        const QByteArray signature = overrides.signature.value_or(
+            testRequestSignature(secret, method, signedPath, timestamp, nonce, body));
         QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
         if (!overrides.omitAuthentication) {
-            request += "X-Pos-Key-Id: " + keyId + "\r\nX-Pos-Timestamp: " + timestamp + "\r\nX-Pos-Nonce: " + nonce +
-                       "\r\nX-Pos-Signature: " + signature + "\r\n";
+            request += "X-Pos-Key-Id: " + keyId + "\r\nX-Pos-Timestamp: " + timestamp +
+                       "\r\nX-Pos-Nonce: " + nonce + "\r\nX-Pos-Signature: " + signature + "\r\n";
         }
         bool hasContentType = false;
         for (const auto& [name, value] : overrides.extraHeaders) {
@@ -188,8 +193,9 @@ public:
     {
         if (response.header("X-Pos-Nonce") != lastNonce)
             return false;
-        const QByteArray expected = testResponseSignature(secret, response.status, lastTarget,
-                                                          response.header("X-Pos-Timestamp"), lastNonce, response.body);
+        const QByteArray expected =
+            testResponseSignature(secret, response.status, lastTarget, response.header("X-Pos-Timestamp"),
+                                  lastNonce, response.body);
         return response.header("X-Pos-Signature") == expected;
     }
 
@@ -248,8 +254,8 @@ public:
         if (!pki)
             return false;
         ca = {pki.value().ca.certificate};
-        server = std::make_unique<sim::ApiServer>(*ledger, sim::simulatorServerConfiguration(pki.value().server),
-                                                  config);
+        server = std::make_unique<sim::ApiServer>(
+            *ledger, sim::simulatorServerConfiguration(pki.value().server), config);
         server->setCardHostPort(4242);
         return server->listen(0).hasValue();
     }
@@ -276,7 +282,8 @@ public:
     }
 
     // A terminal API key of merchant mid stored directly (the QR tests need no onboarding).
-    bool addTerminalKey(const QString& keyId, const QByteArray& secret, const QString& tid, const QString& mid)
+    bool
+    addTerminalKey(const QString& keyId, const QByteArray& secret, const QString& tid, const QString& mid)
     {
         sim::ApiStore store(*ledger);
         return store.insertApiKey({keyId, secret, sim::apiscope::terminal, tid, mid}, 0).hasValue();

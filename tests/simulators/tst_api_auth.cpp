@@ -71,19 +71,24 @@ void tst_ApiAuth::signatureVectorsMatchTheContract()
 {
     const QByteArray nonce = "0123456789abcdef0123456789abcdef";
     const QByteArray requestBody = R"({"amountFen":100,"outTradeNo":"T1"})";
-    QCOMPARE(apiBodyHashHex(requestBody), QByteArray("77341cb580e0723f7d1bdaa34f8511b744a35c87c5398a7406f2e20910f7a4c5"));
+    QCOMPARE(apiBodyHashHex(requestBody),
+             QByteArray("77341cb580e0723f7d1bdaa34f8511b744a35c87c5398a7406f2e20910f7a4c5"));
     const QByteArray request = apiSignatureHex(
         installerSecret, apiRequestCanonical("POST", "/v1/qr/pay", "1795000000000", nonce, requestBody));
     QCOMPARE(request, QByteArray("daa0fb6d1a8f0fd8bbd1e1af550d66aea4a7b58ab3a2e2f00de1975ec2454d9b"));
-    QCOMPARE(testRequestSignature(installerSecret, "POST", "/v1/qr/pay", "1795000000000", nonce, requestBody), request);
+    QCOMPARE(testRequestSignature(installerSecret, "POST", "/v1/qr/pay", "1795000000000", nonce, requestBody),
+             request);
 
     const QByteArray responseBody = R"({"status":"PAID"})";
-    QCOMPARE(apiBodyHashHex(responseBody), QByteArray("a9e80df314fe077d2eb47e2006807f1941e426381fdea9cc6f28682cd07fd25e"));
+    QCOMPARE(apiBodyHashHex(responseBody),
+             QByteArray("a9e80df314fe077d2eb47e2006807f1941e426381fdea9cc6f28682cd07fd25e"));
     const QByteArray response = apiSignatureHex(
         installerSecret, apiResponseCanonical(200, "/v1/qr/pay", "1795000000123", nonce, responseBody));
     QCOMPARE(response, QByteArray("d3e89e39ce9db5d7bbb7e4cc433d1c2e599e37ea5f666bc7bd9ad6ba2a381670"));
-    QCOMPARE(testResponseSignature(installerSecret, 200, "/v1/qr/pay", "1795000000123", nonce, responseBody), response);
-    QCOMPARE(apiBodyHashHex(QByteArray()), QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    QCOMPARE(testResponseSignature(installerSecret, 200, "/v1/qr/pay", "1795000000123", nonce, responseBody),
+             response);
+    QCOMPARE(apiBodyHashHex(QByteArray()),
+             QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 }
 
 void tst_ApiAuth::refusesBadAuthentication_data()
@@ -101,19 +106,20 @@ void tst_ApiAuth::refusesBadAuthentication_data()
                                  << QByteArray() << u"KEY_UNKNOWN"_qs << false;
     QTest::newRow("no key id") << QByteArray() << QByteArray() << QByteArray() << QByteArray() << QByteArray()
                                << u"KEY_UNKNOWN"_qs << false;
-    QTest::newRow("timestamp 300.001 s old") << QByteArray("demo-installer") << QByteArray("1794999699999")
-                                             << QByteArray() << QByteArray() << QByteArray() << u"TIMESTAMP_SKEW"_qs
-                                             << true;
-    QTest::newRow("timestamp 300.001 s ahead") << QByteArray("demo-installer") << QByteArray("1795000300001")
-                                               << QByteArray() << QByteArray() << QByteArray()
-                                               << u"TIMESTAMP_SKEW"_qs << true;
-    QTest::newRow("timestamp not decimal") << QByteArray("demo-installer") << QByteArray("17950000000x0")
-                                           << QByteArray() << QByteArray() << QByteArray() << u"TIMESTAMP_SKEW"_qs
-                                           << true;
+    QTest::newRow("timestamp 300.001 s old")
+        << QByteArray("demo-installer") << QByteArray("1794999699999") << QByteArray() << QByteArray()
+        << QByteArray() << u"TIMESTAMP_SKEW"_qs << true;
+    QTest::newRow("timestamp 300.001 s ahead")
+        << QByteArray("demo-installer") << QByteArray("1795000300001") << QByteArray() << QByteArray()
+        << QByteArray() << u"TIMESTAMP_SKEW"_qs << true;
+    QTest::newRow("timestamp not decimal")
+        << QByteArray("demo-installer") << QByteArray("17950000000x0") << QByteArray() << QByteArray()
+        << QByteArray() << u"TIMESTAMP_SKEW"_qs << true;
     QTest::newRow("wrong signature") << QByteArray("demo-installer") << QByteArray() << QByteArray()
                                      << wrongSignature << QByteArray() << u"SIGNATURE_INVALID"_qs << true;
-    QTest::newRow("upper-case signature") << QByteArray("demo-installer") << QByteArray() << QByteArray()
-                                          << QByteArray("UPPER") << QByteArray() << u"SIGNATURE_INVALID"_qs << true;
+    QTest::newRow("upper-case signature")
+        << QByteArray("demo-installer") << QByteArray() << QByteArray() << QByteArray("UPPER") << QByteArray()
+        << u"SIGNATURE_INVALID"_qs << true;
     QTest::newRow("signature over another path")
         << QByteArray("demo-installer") << QByteArray() << QByteArray() << QByteArray()
         << QByteArray("/v1/onboarding/applications/A1") << u"SIGNATURE_INVALID"_qs << true;
@@ -238,12 +244,12 @@ void tst_ApiAuth::installerKeyScope_data()
     QTest::newRow("qr pay") << QByteArray("POST") << QByteArray("/v1/qr/pay") << 403 << u"KEY_SCOPE"_qs;
     QTest::newRow("qr bill") << QByteArray("GET") << QByteArray("/v1/qr/bill?date=2026-01-01") << 403
                              << u"KEY_SCOPE"_qs;
-    QTest::newRow("other terminal call") << QByteArray("POST") << QByteArray("/v1/terminals/deactivate") << 403
-                                         << u"KEY_SCOPE"_qs;
-    QTest::newRow("activation allowed") << QByteArray("POST") << QByteArray("/v1/terminals/activate") << 400
-                                        << u"FIELD_INVALID"_qs;
-    QTest::newRow("onboarding allowed") << QByteArray("POST") << QByteArray("/v1/onboarding/applications") << 400
-                                        << u"FIELD_INVALID"_qs;
+    QTest::newRow("other terminal call")
+        << QByteArray("POST") << QByteArray("/v1/terminals/deactivate") << 403 << u"KEY_SCOPE"_qs;
+    QTest::newRow("activation allowed")
+        << QByteArray("POST") << QByteArray("/v1/terminals/activate") << 400 << u"FIELD_INVALID"_qs;
+    QTest::newRow("onboarding allowed")
+        << QByteArray("POST") << QByteArray("/v1/onboarding/applications") << 400 << u"FIELD_INVALID"_qs;
 }
 
 void tst_ApiAuth::installerKeyScope()
@@ -253,7 +259,8 @@ void tst_ApiAuth::installerKeyScope()
     QFETCH(int, status);
     QFETCH(QString, code);
     auto client = m_fixture->client();
-    const ApiTestResponse response = client->send(method, target, method == "POST" ? QByteArray("{}") : QByteArray());
+    const ApiTestResponse response =
+        client->send(method, target, method == "POST" ? QByteArray("{}") : QByteArray());
     QCOMPARE(response.status, status);
     QCOMPARE(response.errorCode(), code);
     QVERIFY(client->responseVerifies(response));
@@ -264,10 +271,12 @@ void tst_ApiAuth::malformedHttpIsAnsweredAndClosed_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("status");
     QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << 400;
-    QTest::newRow("chunked body") << QByteArray("POST /v1/qr/pay HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") << 501;
+    QTest::newRow("chunked body") << QByteArray(
+                                         "POST /v1/qr/pay HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                  << 501;
     QTest::newRow("no Content-Length") << QByteArray("POST /v1/qr/pay HTTP/1.1\r\nHost: a\r\n\r\n") << 411;
-    QTest::newRow("body above 12 MiB") << QByteArray("POST /v1/qr/pay HTTP/1.1\r\nContent-Length: 12582913\r\n\r\n")
-                                       << 413;
+    QTest::newRow("body above 12 MiB")
+        << QByteArray("POST /v1/qr/pay HTTP/1.1\r\nContent-Length: 12582913\r\n\r\n") << 413;
     QTest::newRow("header block above 16 KiB")
         << QByteArray("GET / HTTP/1.1\r\nX-Fill: " + QByteArray(17 * 1024, 'x') + "\r\n\r\n") << 431;
 }

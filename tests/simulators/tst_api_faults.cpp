@@ -60,9 +60,10 @@ void tst_ApiFaults::parsesValidSpecs_data()
     QTest::newRow("none") << u"none"_qs << QList<ApiFaultRule>{};
     QTest::newRow("colon") << u"http-500:0.25"_qs << QList<ApiFaultRule>{{ApiFaultKind::Http500, 0.25}};
     QTest::newRow("equals") << u"delay=0.5, bad-signature:0.5"_qs
-                                     << QList<ApiFaultRule>{{ApiFaultKind::Delay, 0.5},
-                                                            {ApiFaultKind::BadSignature, 0.5}};
-    QTest::newRow("bare kind") << u"drop-response"_qs << QList<ApiFaultRule>{{ApiFaultKind::DropResponse, 1.0}};
+                            << QList<ApiFaultRule>{{ApiFaultKind::Delay, 0.5},
+                                                   {ApiFaultKind::BadSignature, 0.5}};
+    QTest::newRow("bare kind") << u"drop-response"_qs
+                               << QList<ApiFaultRule>{{ApiFaultKind::DropResponse, 1.0}};
     QTest::newRow("sums to one") << u"drop-request:0.1,drop-response:0.2,http-503-after:0.7"_qs
                                  << QList<ApiFaultRule>{{ApiFaultKind::DropRequest, 0.1},
                                                         {ApiFaultKind::DropResponse, 0.2},
@@ -125,8 +126,9 @@ void tst_ApiFaults::parsesPathLists()
 
 void tst_ApiFaults::namesRoundTrip()
 {
-    for (const ApiFaultKind kind : {ApiFaultKind::DropRequest, ApiFaultKind::DropResponse, ApiFaultKind::Delay,
-                                    ApiFaultKind::Http500, ApiFaultKind::Http503After, ApiFaultKind::BadSignature})
+    for (const ApiFaultKind kind :
+         {ApiFaultKind::DropRequest, ApiFaultKind::DropResponse, ApiFaultKind::Delay, ApiFaultKind::Http500,
+          ApiFaultKind::Http503After, ApiFaultKind::BadSignature})
         QCOMPARE(apiFaultKindFromName(apiFaultName(kind)), std::optional<ApiFaultKind>(kind));
     QCOMPARE(apiFaultKindFromName(u"explode"), std::nullopt);
 }
@@ -155,8 +157,10 @@ void tst_ApiFaults::defaultFilterSelectsStateChangingQrAndTerminalCalls_data()
     QTest::newRow("qr refund") << QByteArray("POST") << QByteArray("/v1/qr/refund") << true;
     QTest::newRow("activate") << QByteArray("POST") << QByteArray("/v1/terminals/activate") << true;
     QTest::newRow("qr bill GET") << QByteArray("GET") << QByteArray("/v1/qr/bill") << false;
-    QTest::newRow("onboarding POST") << QByteArray("POST") << QByteArray("/v1/onboarding/applications") << false;
-    QTest::newRow("onboarding PUT") << QByteArray("PUT") << QByteArray("/v1/onboarding/applications/A1") << false;
+    QTest::newRow("onboarding POST") << QByteArray("POST") << QByteArray("/v1/onboarding/applications")
+                                     << false;
+    QTest::newRow("onboarding PUT") << QByteArray("PUT") << QByteArray("/v1/onboarding/applications/A1")
+                                    << false;
 }
 
 void tst_ApiFaults::defaultFilterSelectsStateChangingQrAndTerminalCalls()

@@ -5,6 +5,7 @@
 // field validation, the approve path, every rejection reason, idempotent submission and PUT resubmission,
 // then activation with a test RSA (and SM2) key whose private half unwraps the TMK in the test.
 #include "simulators/ApiTestSupport.h"
+#include "simulators/acquirer/HostLedgerDump.h"
 #include "support/TestSupport.h"
 
 #include <QJsonArray>
@@ -26,7 +27,7 @@ const QByteArray jpeg = QByteArray::fromHex("ffd8ffe000104a46494600") + QByteArr
 const QByteArray png = QByteArray::fromHex("89504e470d0a1a0a") + QByteArray("id front");
 const QByteArray pdf = QByteArray("%PDF-1.7\nid back");
 
-const QString validUscc = u"91350100M000100Y43"_qs;   // check character computed separately
+const QString validUscc = u"91350100M000100Y43"_qs; // check character computed separately
 const QString otherValidUscc = u"91440300MA5ABCDE0E"_qs;
 const QString validId = u"440308199003071235"_qs;
 
@@ -83,10 +84,12 @@ QString kcv(const QByteArray& key, bool sm4)
     const QByteArray zeros(sm4 ? 16 : 8, '\0');
     QByteArray out(32, '\0');
     int length = 0;
-    EVP_EncryptInit_ex(context, cipher, nullptr, reinterpret_cast<const unsigned char*>(key.constData()), nullptr);
+    EVP_EncryptInit_ex(context, cipher, nullptr, reinterpret_cast<const unsigned char*>(key.constData()),
+                       nullptr);
     EVP_CIPHER_CTX_set_padding(context, 0);
     EVP_EncryptUpdate(context, reinterpret_cast<unsigned char*>(out.data()), &length,
-                      reinterpret_cast<const unsigned char*>(zeros.constData()), static_cast<int>(zeros.size()));
+                      reinterpret_cast<const unsigned char*>(zeros.constData()),
+                      static_cast<int>(zeros.size()));
     EVP_CIPHER_CTX_free(context);
     return QString::fromLatin1(out.left(3).toHex().toUpper());
 }
@@ -165,7 +168,8 @@ void tst_ApiOnboarding::cleanup()
     m_fixture.reset();
 }
 
-QString tst_ApiOnboarding::upload(const QByteArray& content, const QByteArray& contentType, const QByteArray& kind)
+QString
+tst_ApiOnboarding::upload(const QByteArray& content, const QByteArray& contentType, const QByteArray& kind)
 {
     ApiTestClient::Overrides headers;
     headers.extraHeaders = {{"Content-Type", contentType}, {"X-Pos-Document-Kind", kind}};
@@ -177,16 +181,15 @@ QJsonObject tst_ApiOnboarding::application(const QString& clientReference)
 {
     return QJsonObject{
         {u"clientReference"_qs, clientReference},
-        {u"merchant"_qs,
-         QJsonObject{{u"registeredName"_qs, u"福州示例餐饮有限公司"_qs},
-                     {u"shopName"_qs, u"示例小馆"_qs},
-                     {u"address"_qs, QJsonObject{{u"province"_qs, u"福建省"_qs},
-                                                 {u"city"_qs, u"福州市"_qs},
-                                                 {u"district"_qs, u"鼓楼区"_qs},
-                                                 {u"street"_qs, u"五四路1号"_qs}}},
-                     {u"contactName"_qs, u"张三"_qs},
-                     {u"mobile"_qs, u"13800000000"_qs},
-                     {u"mcc"_qs, u"5812"_qs}}},
+        {u"merchant"_qs, QJsonObject{{u"registeredName"_qs, u"福州示例餐饮有限公司"_qs},
+                                     {u"shopName"_qs, u"示例小馆"_qs},
+                                     {u"address"_qs, QJsonObject{{u"province"_qs, u"福建省"_qs},
+                                                                 {u"city"_qs, u"福州市"_qs},
+                                                                 {u"district"_qs, u"鼓楼区"_qs},
+                                                                 {u"street"_qs, u"五四路1号"_qs}}},
+                                     {u"contactName"_qs, u"张三"_qs},
+                                     {u"mobile"_qs, u"13800000000"_qs},
+                                     {u"mcc"_qs, u"5812"_qs}}},
         {u"licence"_qs, QJsonObject{{u"uscc"_qs, validUscc},
                                     {u"name"_qs, u"福州示例餐饮有限公司"_qs},
                                     {u"validUntil"_qs, u"long-term"_qs},
@@ -264,12 +267,12 @@ void tst_ApiOnboarding::refusesBadDocuments_data()
     QTest::addColumn<QByteArray>("kind");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
-    QTest::newRow("PNG declared as JPEG") << png << QByteArray("image/jpeg") << QByteArray("licence") << 415
-                                          << u"DOCUMENT_TYPE"_qs;
-    QTest::newRow("GIF") << QByteArray("GIF89a....") << QByteArray("image/gif") << QByteArray("licence") << 415
-                         << u"DOCUMENT_TYPE"_qs;
-    QTest::newRow("text as PDF") << QByteArray("hello") << QByteArray("application/pdf") << QByteArray("other")
-                                 << 415 << u"DOCUMENT_TYPE"_qs;
+    QTest::newRow("PNG declared as JPEG")
+        << png << QByteArray("image/jpeg") << QByteArray("licence") << 415 << u"DOCUMENT_TYPE"_qs;
+    QTest::newRow("GIF") << QByteArray("GIF89a....") << QByteArray("image/gif") << QByteArray("licence")
+                         << 415 << u"DOCUMENT_TYPE"_qs;
+    QTest::newRow("text as PDF") << QByteArray("hello") << QByteArray("application/pdf")
+                                 << QByteArray("other") << 415 << u"DOCUMENT_TYPE"_qs;
     QTest::newRow("empty") << QByteArray() << QByteArray("image/png") << QByteArray("other") << 400
                            << u"DOCUMENT_EMPTY"_qs;
     QTest::newRow("above 10 MiB") << QByteArray("%PDF-" + QByteArray(10 * 1024 * 1024, 'x'))
@@ -288,7 +291,8 @@ void tst_ApiOnboarding::refusesBadDocuments()
     QFETCH(QString, code);
     ApiTestClient::Overrides headers;
     headers.extraHeaders = {{"Content-Type", contentType}, {"X-Pos-Document-Kind", kind}};
-    const ApiTestResponse response = m_client->send("POST", "/v1/onboarding/documents", content, headers, 30000);
+    const ApiTestResponse response =
+        m_client->send("POST", "/v1/onboarding/documents", content, headers, 30000);
     QCOMPARE(response.status, status);
     QCOMPARE(response.errorCode(), code);
     QVERIFY(m_client->responseVerifies(response));
@@ -299,25 +303,29 @@ void tst_ApiOnboarding::refusesInvalidFields_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QJsonValue>("value"); // Undefined: removed
     QTest::addColumn<QString>("code");
-    QTest::newRow("missing licence.uscc") << u"licence.uscc"_qs << QJsonValue(QJsonValue::Undefined)
-                                          << u"FIELD_INVALID"_qs;
+    QTest::newRow("missing licence.uscc")
+        << u"licence.uscc"_qs << QJsonValue(QJsonValue::Undefined) << u"FIELD_INVALID"_qs;
     QTest::newRow("number as shopName") << u"merchant.shopName"_qs << QJsonValue(5) << u"FIELD_INVALID"_qs;
-    QTest::newRow("missing address.city") << u"merchant.address.city"_qs << QJsonValue(QJsonValue::Undefined)
-                                          << u"FIELD_INVALID"_qs;
+    QTest::newRow("missing address.city")
+        << u"merchant.address.city"_qs << QJsonValue(QJsonValue::Undefined) << u"FIELD_INVALID"_qs;
     QTest::newRow("bad validUntil") << u"licence.validUntil"_qs << QJsonValue(u"2030-02-30"_qs)
                                     << u"FIELD_INVALID"_qs;
-    QTest::newRow("bad taxpayerType") << u"tax.taxpayerType"_qs << QJsonValue(u"huge"_qs) << u"FIELD_INVALID"_qs;
+    QTest::newRow("bad taxpayerType")
+        << u"tax.taxpayerType"_qs << QJsonValue(u"huge"_qs) << u"FIELD_INVALID"_qs;
     QTest::newRow("bad accountType") << u"settlement.accountType"_qs << QJsonValue(u"joint"_qs)
                                      << u"FIELD_INVALID"_qs;
-    QTest::newRow("no tender") << u"features"_qs << QJsonValue(QJsonArray{u"refund"_qs}) << u"FIELD_INVALID"_qs;
+    QTest::newRow("no tender") << u"features"_qs << QJsonValue(QJsonArray{u"refund"_qs})
+                               << u"FIELD_INVALID"_qs;
     QTest::newRow("unknown feature") << u"features"_qs << QJsonValue(QJsonArray{u"qr"_qs, u"crypto"_qs})
                                      << u"FIELD_INVALID"_qs;
-    QTest::newRow("signedAtMs as text") << u"agreement.signedAtMs"_qs << QJsonValue(u"now"_qs) << u"FIELD_INVALID"_qs;
+    QTest::newRow("signedAtMs as text")
+        << u"agreement.signedAtMs"_qs << QJsonValue(u"now"_qs) << u"FIELD_INVALID"_qs;
     QTest::newRow("mcc letters") << u"merchant.mcc"_qs << QJsonValue(u"58A2"_qs) << u"FIELD_INVALID"_qs;
-    QTest::newRow("unknown licence document") << u"licence.documentId"_qs << QJsonValue(u"D0000000000000000"_qs)
-                                              << u"DOCUMENT_UNKNOWN"_qs;
-    QTest::newRow("unknown ID back document") << u"legalRepresentative.idBackDocumentId"_qs
-                                              << QJsonValue(u"Dffffffffffffffff"_qs) << u"DOCUMENT_UNKNOWN"_qs;
+    QTest::newRow("unknown licence document")
+        << u"licence.documentId"_qs << QJsonValue(u"D0000000000000000"_qs) << u"DOCUMENT_UNKNOWN"_qs;
+    QTest::newRow("unknown ID back document")
+        << u"legalRepresentative.idBackDocumentId"_qs << QJsonValue(u"Dffffffffffffffff"_qs)
+        << u"DOCUMENT_UNKNOWN"_qs;
 }
 
 void tst_ApiOnboarding::refusesInvalidFields()
@@ -333,7 +341,8 @@ void tst_ApiOnboarding::refusesInvalidFields()
     const QString message = refused.json().value(u"error"_qs).toObject().value(u"message"_qs).toString();
     QVERIFY2(message.contains(path), qPrintable(message));
     // Nothing was stored: the valid body under the same reference is a new application (202, not 200).
-    QCOMPARE(m_client->sendJson("POST", "/v1/onboarding/applications", application(u"ref-invalid"_qs)).status, 202);
+    QCOMPARE(m_client->sendJson("POST", "/v1/onboarding/applications", application(u"ref-invalid"_qs)).status,
+             202);
 }
 
 void tst_ApiOnboarding::approvesAValidApplication()
@@ -351,7 +360,9 @@ void tst_ApiOnboarding::approvesAValidApplication()
 
     const QJsonObject decided = waitForDecision(id);
     QCOMPARE(decided.value(u"status"_qs).toString(), u"approved"_qs);
-    QVERIFY(QRegularExpression(u"^8981000\\d{8}$"_qs).match(decided.value(u"merchantId"_qs).toString()).hasMatch());
+    QVERIFY(QRegularExpression(u"^8981000\\d{8}$"_qs)
+                .match(decided.value(u"merchantId"_qs).toString())
+                .hasMatch());
     QVERIFY(QRegularExpression(u"^[A-HJ-NP-Z2-9]{8}$"_qs)
                 .match(decided.value(u"activationCode"_qs).toString())
                 .hasMatch());
@@ -364,25 +375,29 @@ void tst_ApiOnboarding::rejectsWithEveryReason_data()
     QTest::addColumn<QStringList>("paths");
     QTest::addColumn<QStringList>("values");
     QTest::addColumn<QStringList>("codes");
-    QTest::newRow("USCC check character") << QStringList{u"licence.uscc"_qs} << QStringList{u"91350100M000100Y44"_qs}
-                                          << QStringList{u"LICENCE_INVALID"_qs};
+    QTest::newRow("USCC check character")
+        << QStringList{u"licence.uscc"_qs} << QStringList{u"91350100M000100Y44"_qs}
+        << QStringList{u"LICENCE_INVALID"_qs};
     QTest::newRow("USCC with I") << QStringList{u"licence.uscc"_qs} << QStringList{u"91350100MI00100Y43"_qs}
                                  << QStringList{u"LICENCE_INVALID"_qs};
     QTest::newRow("ID check digit") << QStringList{u"legalRepresentative.idNumber"_qs}
                                     << QStringList{u"440308199003071236"_qs} << QStringList{u"ID_INVALID"_qs};
-    QTest::newRow("ID birth date 1999-02-29") << QStringList{u"legalRepresentative.idNumber"_qs}
-                                              << QStringList{u"110105199902290013"_qs} << QStringList{u"ID_INVALID"_qs};
+    QTest::newRow("ID birth date 1999-02-29")
+        << QStringList{u"legalRepresentative.idNumber"_qs} << QStringList{u"110105199902290013"_qs}
+        << QStringList{u"ID_INVALID"_qs};
     QTest::newRow("ID blacklisted") << QStringList{u"legalRepresentative.idNumber"_qs}
-                                    << QStringList{u"11010519491231002X"_qs} << QStringList{u"ID_BLACKLISTED"_qs};
-    QTest::newRow("corporate account name") << QStringList{u"settlement.accountName"_qs} << QStringList{u"张三"_qs}
-                                            << QStringList{u"ACCOUNT_NAME_MISMATCH"_qs};
+                                    << QStringList{u"11010519491231002X"_qs}
+                                    << QStringList{u"ID_BLACKLISTED"_qs};
+    QTest::newRow("corporate account name")
+        << QStringList{u"settlement.accountName"_qs} << QStringList{u"张三"_qs}
+        << QStringList{u"ACCOUNT_NAME_MISMATCH"_qs};
     QTest::newRow("personal account name")
         << QStringList{u"settlement.accountType"_qs} << QStringList{u"personal"_qs}
         << QStringList{u"ACCOUNT_NAME_MISMATCH"_qs};
-    QTest::newRow("all at once") << QStringList{u"licence.uscc"_qs, u"legalRepresentative.idNumber"_qs,
-                                                u"settlement.accountName"_qs}
-                                 << QStringList{u"91350100M000100Y40"_qs, u"440308199003071230"_qs, u"李四"_qs}
-                                 << QStringList{u"LICENCE_INVALID"_qs, u"ID_INVALID"_qs, u"ACCOUNT_NAME_MISMATCH"_qs};
+    QTest::newRow("all at once")
+        << QStringList{u"licence.uscc"_qs, u"legalRepresentative.idNumber"_qs, u"settlement.accountName"_qs}
+        << QStringList{u"91350100M000100Y40"_qs, u"440308199003071230"_qs, u"李四"_qs}
+        << QStringList{u"LICENCE_INVALID"_qs, u"ID_INVALID"_qs, u"ACCOUNT_NAME_MISMATCH"_qs};
 }
 
 void tst_ApiOnboarding::rejectsWithEveryReason()
@@ -440,21 +455,25 @@ void tst_ApiOnboarding::correctedApplicationIsReviewedAgain()
     QJsonObject body = application(u"ref-fix"_qs);
     setAt(body, u"settlement.accountName"_qs, u"错误名称"_qs);
     const ApiTestResponse submitted = m_client->sendJson("POST", "/v1/onboarding/applications", body);
-    const QByteArray target = "/v1/onboarding/applications/" + submitted.json().value(u"applicationId"_qs).toString().toLatin1();
-    QCOMPARE(waitForDecision(submitted.json().value(u"applicationId"_qs).toString()).value(u"status"_qs).toString(),
+    const QByteArray target =
+        "/v1/onboarding/applications/" + submitted.json().value(u"applicationId"_qs).toString().toLatin1();
+    QCOMPARE(waitForDecision(submitted.json().value(u"applicationId"_qs).toString())
+                 .value(u"status"_qs)
+                 .toString(),
              u"rejected"_qs);
 
     QJsonObject otherReference = application(u"ref-other"_qs);
-    QCOMPARE(m_client->send("PUT", target, QJsonDocument(otherReference).toJson(QJsonDocument::Compact)).errorCode(),
+    QCOMPARE(m_client->send("PUT", target, QJsonDocument(otherReference).toJson(QJsonDocument::Compact))
+                 .errorCode(),
              u"FIELD_INVALID"_qs);
-    const ApiTestResponse corrected =
-        m_client->send("PUT", target, QJsonDocument(application(u"ref-fix"_qs)).toJson(QJsonDocument::Compact));
+    const ApiTestResponse corrected = m_client->send(
+        "PUT", target, QJsonDocument(application(u"ref-fix"_qs)).toJson(QJsonDocument::Compact));
     QCOMPARE(corrected.status, 202);
     QCOMPARE(corrected.json().value(u"status"_qs).toString(), u"submitted"_qs);
     const QJsonObject decided = waitForDecision(corrected.json().value(u"applicationId"_qs).toString());
     QCOMPARE(decided.value(u"status"_qs).toString(), u"approved"_qs);
-    const ApiTestResponse late =
-        m_client->send("PUT", target, QJsonDocument(application(u"ref-fix"_qs)).toJson(QJsonDocument::Compact));
+    const ApiTestResponse late = m_client->send(
+        "PUT", target, QJsonDocument(application(u"ref-fix"_qs)).toJson(QJsonDocument::Compact));
     QCOMPARE(late.status, 409);
     QCOMPARE(late.errorCode(), u"APPLICATION_STATE"_qs);
 }
@@ -473,24 +492,29 @@ void tst_ApiOnboarding::activationWrapsTheTmkForTheRsaPad()
     QVERIFY(!code.isEmpty());
     const Pkey pad = generateKey("RSA");
     QVERIFY(pad);
-    const ApiTestResponse activated = m_client->sendJson(
-        "POST", "/v1/terminals/activate",
-        QJsonObject{{u"activationCode"_qs, code}, {u"pinPadSerial"_qs, u"PP-0001"_qs},
-                    {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())}});
+    const ApiTestResponse activated =
+        m_client->sendJson("POST", "/v1/terminals/activate",
+                           QJsonObject{{u"activationCode"_qs, code},
+                                       {u"pinPadSerial"_qs, u"PP-0001"_qs},
+                                       {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())}});
     QCOMPARE(activated.status, 200);
     QVERIFY(m_client->responseVerifies(activated));
     const QJsonObject answer = activated.json();
     const QString tid = answer.value(u"terminalId"_qs).toString();
     QVERIFY(QRegularExpression(u"^\\d{8}$"_qs).match(tid).hasMatch());
-    QVERIFY(QRegularExpression(u"^8981000\\d{8}$"_qs).match(answer.value(u"merchantId"_qs).toString()).hasMatch());
+    QVERIFY(QRegularExpression(u"^8981000\\d{8}$"_qs)
+                .match(answer.value(u"merchantId"_qs).toString())
+                .hasMatch());
     QCOMPARE(answer.value(u"merchantName"_qs).toString(), u"福州示例餐饮有限公司"_qs);
     QCOMPARE(answer.value(u"tmkScheme"_qs).toString(), u"3des"_qs);
     QCOMPARE(answer.value(u"cardHost"_qs).toString(), u"127.0.0.1:4242"_qs);
     QCOMPARE(answer.value(u"singleLimitFen"_qs).toInteger(), 5'000'000);
     QCOMPARE(answer.value(u"dailyLimitFen"_qs).toInteger(), 20'000'000);
-    QVERIFY(QRegularExpression(u"^[0-9a-f]{64}$"_qs).match(answer.value(u"apiSecret"_qs).toString()).hasMatch());
+    QVERIFY(
+        QRegularExpression(u"^[0-9a-f]{64}$"_qs).match(answer.value(u"apiSecret"_qs).toString()).hasMatch());
 
-    const QByteArray tmk = unwrap(pad.get(), QByteArray::fromBase64(answer.value(u"tmkWrapped"_qs).toString().toLatin1()), true);
+    const QByteArray tmk =
+        unwrap(pad.get(), QByteArray::fromBase64(answer.value(u"tmkWrapped"_qs).toString().toLatin1()), true);
     QCOMPARE(tmk.size(), 16);
     QCOMPARE(answer.value(u"tmkKcv"_qs).toString(), kcv(tmk, false));
 
@@ -510,13 +534,31 @@ void tst_ApiOnboarding::activationWrapsTheTmkForTheRsaPad()
     QCOMPARE(bill.status, 200);
     QVERIFY(terminal.responseVerifies(bill));
     QCOMPARE(m_client->send("GET", "/v1/qr/bill?date=2026-01-01").errorCode(), u"KEY_SCOPE"_qs);
+
+    // pos-tool sim acquirer-dump's JSON lists the merchant, application and terminal key, never secrets.
+    const Result<QJsonObject> dump = dumpHostLedger(m_fixture->dir.path());
+    POS_VERIFY_RESULT(dump);
+    const QJsonObject merchant = dump.value().value(u"merchants"_qs).toArray().first().toObject();
+    QCOMPARE(merchant.value(u"merchant_id"_qs).toString(), answer.value(u"merchantId"_qs).toString());
+    QCOMPARE(merchant.value(u"uscc"_qs).toString(), validUscc);
+    QCOMPARE(
+        dump.value().value(u"applications"_qs).toArray().first().toObject().value(u"status"_qs).toString(),
+        u"approved"_qs);
+    const QJsonObject apiTerminal = dump.value().value(u"apiTerminals"_qs).toArray().first().toObject();
+    QCOMPARE(apiTerminal.value(u"tid"_qs).toString(), tid);
+    QVERIFY(dump.value().value(u"terminals"_qs).toArray().size() == 1);
+    const QByteArray dumped = QJsonDocument(dump.value()).toJson();
+    QVERIFY(!dumped.contains(answer.value(u"apiSecret"_qs).toString().toLatin1()));
+    QVERIFY(!dumped.contains(tmk.toHex().toUpper()));
+    QVERIFY(!dumped.contains(code.toLatin1()));
 }
 
 void tst_ApiOnboarding::activationIsIdempotentForTheSamePad()
 {
     const QString code = approvedActivationCode(u"ref-idem"_qs, validUscc);
     const Pkey pad = generateKey("RSA");
-    const QJsonObject request{{u"activationCode"_qs, code}, {u"pinPadSerial"_qs, u"PP-0002"_qs},
+    const QJsonObject request{{u"activationCode"_qs, code},
+                              {u"pinPadSerial"_qs, u"PP-0002"_qs},
                               {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())},
                               {u"keyAlgorithm"_qs, u"RSA-OAEP-SHA256"_qs}};
     const QJsonObject first = m_client->sendJson("POST", "/v1/terminals/activate", request).json();
@@ -529,7 +571,8 @@ void tst_ApiOnboarding::activationIsIdempotentForTheSamePad()
     QCOMPARE(second.value(u"tmkKcv"_qs), first.value(u"tmkKcv"_qs));
     QVERIFY(second.value(u"tmkWrapped"_qs) != first.value(u"tmkWrapped"_qs)); // OAEP is randomised
     const auto tmkOf = [&](const QJsonObject& answer) {
-        return unwrap(pad.get(), QByteArray::fromBase64(answer.value(u"tmkWrapped"_qs).toString().toLatin1()), true);
+        return unwrap(pad.get(), QByteArray::fromBase64(answer.value(u"tmkWrapped"_qs).toString().toLatin1()),
+                      true);
     };
     QCOMPARE(tmkOf(second), tmkOf(first));
 }
@@ -538,7 +581,8 @@ void tst_ApiOnboarding::activationCodeUsedByAnotherPad()
 {
     const QString code = approvedActivationCode(u"ref-used"_qs, validUscc);
     const Pkey pad = generateKey("RSA");
-    QJsonObject request{{u"activationCode"_qs, code}, {u"pinPadSerial"_qs, u"PP-0003"_qs},
+    QJsonObject request{{u"activationCode"_qs, code},
+                        {u"pinPadSerial"_qs, u"PP-0003"_qs},
                         {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())}};
     QCOMPARE(m_client->sendJson("POST", "/v1/terminals/activate", request).status, 200);
     request.insert(u"pinPadSerial"_qs, u"PP-9999"_qs);
@@ -548,7 +592,8 @@ void tst_ApiOnboarding::activationCodeUsedByAnotherPad()
     const Pkey otherKey = generateKey("RSA");
     request.insert(u"pinPadSerial"_qs, u"PP-0003"_qs);
     request.insert(u"pinPadPublicKey"_qs, publicKeyBase64(otherKey.get()));
-    QCOMPARE(m_client->sendJson("POST", "/v1/terminals/activate", request).errorCode(), u"ACTIVATION_CODE_USED"_qs);
+    QCOMPARE(m_client->sendJson("POST", "/v1/terminals/activate", request).errorCode(),
+             u"ACTIVATION_CODE_USED"_qs);
 }
 
 void tst_ApiOnboarding::activationRefusals_data()
@@ -560,11 +605,15 @@ void tst_ApiOnboarding::activationRefusals_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("unknown code") << u"rsa2048"_qs << u"RSA-OAEP-SHA256"_qs << false << 404
                                   << u"ACTIVATION_CODE_UNKNOWN"_qs;
-    QTest::newRow("RSA 1024") << u"rsa1024"_qs << u"RSA-OAEP-SHA256"_qs << true << 400 << u"PUBLIC_KEY_INVALID"_qs;
-    QTest::newRow("EC key as RSA") << u"ec"_qs << u"RSA-OAEP-SHA256"_qs << true << 400 << u"PUBLIC_KEY_INVALID"_qs;
+    QTest::newRow("RSA 1024") << u"rsa1024"_qs << u"RSA-OAEP-SHA256"_qs << true << 400
+                              << u"PUBLIC_KEY_INVALID"_qs;
+    QTest::newRow("EC key as RSA") << u"ec"_qs << u"RSA-OAEP-SHA256"_qs << true << 400
+                                   << u"PUBLIC_KEY_INVALID"_qs;
     QTest::newRow("RSA key as SM2") << u"rsa2048"_qs << u"SM2"_qs << true << 400 << u"PUBLIC_KEY_INVALID"_qs;
-    QTest::newRow("not DER") << u"garbage"_qs << u"RSA-OAEP-SHA256"_qs << true << 400 << u"PUBLIC_KEY_INVALID"_qs;
-    QTest::newRow("unknown algorithm") << u"rsa2048"_qs << u"RSA-PKCS1"_qs << true << 400 << u"FIELD_INVALID"_qs;
+    QTest::newRow("not DER") << u"garbage"_qs << u"RSA-OAEP-SHA256"_qs << true << 400
+                             << u"PUBLIC_KEY_INVALID"_qs;
+    QTest::newRow("unknown algorithm")
+        << u"rsa2048"_qs << u"RSA-PKCS1"_qs << true << 400 << u"FIELD_INVALID"_qs;
 }
 
 void tst_ApiOnboarding::activationRefusals()
@@ -574,16 +623,19 @@ void tst_ApiOnboarding::activationRefusals()
     QFETCH(bool, knownCode);
     QFETCH(int, status);
     QFETCH(QString, code);
-    const QString activationCode = knownCode ? approvedActivationCode(u"ref-refuse"_qs, validUscc) : u"ZZZZZZZZ"_qs;
+    const QString activationCode =
+        knownCode ? approvedActivationCode(u"ref-refuse"_qs, validUscc) : u"ZZZZZZZZ"_qs;
     QString publicKey = QString::fromLatin1(QByteArray("not a key").toBase64());
     if (keyKind != u"garbage"_qs) {
         const Pkey key = keyKind == u"ec"_qs ? Pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"))
-                                              : generateKey("RSA", keyKind == u"rsa1024"_qs ? 1024 : 2048);
+                                             : generateKey("RSA", keyKind == u"rsa1024"_qs ? 1024 : 2048);
         QVERIFY(key);
         publicKey = publicKeyBase64(key.get());
     }
-    const QJsonObject request{{u"activationCode"_qs, activationCode}, {u"pinPadSerial"_qs, u"PP-0004"_qs},
-                              {u"pinPadPublicKey"_qs, publicKey}, {u"keyAlgorithm"_qs, algorithm}};
+    const QJsonObject request{{u"activationCode"_qs, activationCode},
+                              {u"pinPadSerial"_qs, u"PP-0004"_qs},
+                              {u"pinPadPublicKey"_qs, publicKey},
+                              {u"keyAlgorithm"_qs, algorithm}};
     const ApiTestResponse refused = m_client->sendJson("POST", "/v1/terminals/activate", request);
     QCOMPARE(refused.status, status);
     QCOMPARE(refused.errorCode(), code);
@@ -602,14 +654,17 @@ void tst_ApiOnboarding::activationForAnSm2Pad()
     const QString code = approvedActivationCode(u"ref-sm2"_qs, validUscc);
     const Pkey pad = generateKey("SM2");
     QVERIFY(pad);
-    const ApiTestResponse activated = m_client->sendJson(
-        "POST", "/v1/terminals/activate",
-        QJsonObject{{u"activationCode"_qs, code}, {u"pinPadSerial"_qs, u"PP-SM2"_qs},
-                    {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())}, {u"keyAlgorithm"_qs, u"SM2"_qs}});
+    const ApiTestResponse activated =
+        m_client->sendJson("POST", "/v1/terminals/activate",
+                           QJsonObject{{u"activationCode"_qs, code},
+                                       {u"pinPadSerial"_qs, u"PP-SM2"_qs},
+                                       {u"pinPadPublicKey"_qs, publicKeyBase64(pad.get())},
+                                       {u"keyAlgorithm"_qs, u"SM2"_qs}});
     QCOMPARE(activated.status, 200);
     QCOMPARE(activated.json().value(u"tmkScheme"_qs).toString(), u"sm4"_qs);
     const QByteArray tmk =
-        unwrap(pad.get(), QByteArray::fromBase64(activated.json().value(u"tmkWrapped"_qs).toString().toLatin1()), false);
+        unwrap(pad.get(),
+               QByteArray::fromBase64(activated.json().value(u"tmkWrapped"_qs).toString().toLatin1()), false);
     QCOMPARE(tmk.size(), 16);
     QCOMPARE(activated.json().value(u"tmkKcv"_qs).toString(), kcv(tmk, true));
     const Result<std::optional<HostTerminal>> registered =

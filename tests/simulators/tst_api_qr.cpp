@@ -5,6 +5,7 @@
 // behaviour, idempotent pay, 409 on a changed amount or code, close/reverse tombstones, refund limits and
 // idempotency, the bill, merchant isolation and persistence across a simulator restart.
 #include "simulators/ApiTestSupport.h"
+#include "simulators/acquirer/HostLedgerDump.h"
 #include "support/TestSupport.h"
 
 #include <QDate>
@@ -19,7 +20,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString merchantId = u"898100000000001"_qs;
-const QByteArray terminalSecret = QByteArray::fromHex("a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0");
+const QByteArray terminalSecret =
+    QByteArray::fromHex("a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0");
 
 QJsonObject payBody(const QString& outTradeNo, qint64 amountFen, const QString& authCode)
 {
@@ -71,7 +73,8 @@ private Q_SLOTS:
     void ordersSurviveARestart();
 
 private:
-    QJsonObject pay(const QString& outTradeNo, qint64 amountFen, const QString& authCode, int expectedStatus = 200);
+    QJsonObject
+    pay(const QString& outTradeNo, qint64 amountFen, const QString& authCode, int expectedStatus = 200);
     ApiTestResponse call(const QByteArray& path, const QJsonObject& body);
 
     std::unique_ptr<ApiFixture> m_fixture;
@@ -102,7 +105,8 @@ ApiTestResponse tst_ApiQr::call(const QByteArray& path, const QJsonObject& body)
     return response;
 }
 
-QJsonObject tst_ApiQr::pay(const QString& outTradeNo, qint64 amountFen, const QString& authCode, int expectedStatus)
+QJsonObject
+tst_ApiQr::pay(const QString& outTradeNo, qint64 amountFen, const QString& authCode, int expectedStatus)
 {
     const ApiTestResponse response = call("/v1/qr/pay", payBody(outTradeNo, amountFen, authCode));
     if (response.status != expectedStatus)
@@ -172,16 +176,21 @@ void tst_ApiQr::refusesInvalidPayRequests_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
-    QTest::newRow("prefix 16") << payBody(u"T1"_qs, 100, u"160000000000000001"_qs) << 400 << u"AUTHCODE_INVALID"_qs;
-    QTest::newRow("prefix 31") << payBody(u"T1"_qs, 100, u"310000000000000001"_qs) << 400 << u"AUTHCODE_INVALID"_qs;
-    QTest::newRow("17 digits") << payBody(u"T1"_qs, 100, u"13000000000000001"_qs) << 400 << u"AUTHCODE_INVALID"_qs;
+    QTest::newRow("prefix 16") << payBody(u"T1"_qs, 100, u"160000000000000001"_qs) << 400
+                               << u"AUTHCODE_INVALID"_qs;
+    QTest::newRow("prefix 31") << payBody(u"T1"_qs, 100, u"310000000000000001"_qs) << 400
+                               << u"AUTHCODE_INVALID"_qs;
+    QTest::newRow("17 digits") << payBody(u"T1"_qs, 100, u"13000000000000001"_qs) << 400
+                               << u"AUTHCODE_INVALID"_qs;
     QTest::newRow("letter in code") << payBody(u"T1"_qs, 100, u"13000000000000000A"_qs) << 400
                                     << u"AUTHCODE_INVALID"_qs;
     QTest::newRow("amount 0") << payBody(u"T1"_qs, 0, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
-    QTest::newRow("amount above 1e8") << payBody(u"T1"_qs, 100'000'001, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
-    QTest::newRow("outTradeNo 33 chars") << payBody(QString(33, u'a'), 100, wechatCode(1)) << 400
-                                         << u"FIELD_INVALID"_qs;
-    QTest::newRow("outTradeNo with dot") << payBody(u"T.1"_qs, 100, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
+    QTest::newRow("amount above 1e8")
+        << payBody(u"T1"_qs, 100'000'001, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
+    QTest::newRow("outTradeNo 33 chars")
+        << payBody(QString(33, u'a'), 100, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
+    QTest::newRow("outTradeNo with dot")
+        << payBody(u"T.1"_qs, 100, wechatCode(1)) << 400 << u"FIELD_INVALID"_qs;
     QJsonObject fractional = payBody(u"T1"_qs, 100, wechatCode(1));
     fractional.insert(u"amountFen"_qs, 1.5);
     QTest::newRow("fractional amount") << fractional << 400 << u"FIELD_INVALID"_qs;
@@ -205,7 +214,8 @@ void tst_ApiQr::samePayAgainIsNotASecondCharge()
     QCOMPARE(again.value(u"status"_qs).toString(), u"PAID"_qs);
     QCOMPARE(again.value(u"transactionId"_qs), first.value(u"transactionId"_qs));
     QCOMPARE(again.value(u"paidAtMs"_qs), first.value(u"paidAtMs"_qs));
-    QVERIFY(first.value(u"transactionId"_qs) != pay(u"T-other"_qs, 500, wechatCode(2)).value(u"transactionId"_qs));
+    QVERIFY(first.value(u"transactionId"_qs) !=
+            pay(u"T-other"_qs, 500, wechatCode(2)).value(u"transactionId"_qs));
 }
 
 void tst_ApiQr::changedAmountOrCodeIsRefused_data()
@@ -250,14 +260,16 @@ void tst_ApiQr::closeDependsOnTheState()
         QCOMPARE(closed.status, 200);
         QCOMPARE(closed.json().value(u"status"_qs).toString(), u"CLOSED"_qs);
         QCOMPARE(closed.json().value(u"amountFen"_qs).toInteger(), 100);
-        QCOMPARE(call("/v1/qr/close", orderBody(outTradeNo)).json().value(u"status"_qs).toString(), u"CLOSED"_qs);
+        QCOMPARE(call("/v1/qr/close", orderBody(outTradeNo)).json().value(u"status"_qs).toString(),
+                 u"CLOSED"_qs);
     }
     const ApiTestResponse paid = call("/v1/qr/close", orderBody(u"T-paid"_qs));
     QCOMPARE(paid.status, 409);
     QCOMPARE(paid.errorCode(), u"ORDER_PAID"_qs);
     QCOMPARE(call("/v1/qr/query", orderBody(u"T-paid"_qs)).json().value(u"status"_qs).toString(), u"PAID"_qs);
     // A closed USERPAYING order stays closed: a query does not let it be paid later.
-    QCOMPARE(call("/v1/qr/query", orderBody(u"T-paying"_qs)).json().value(u"status"_qs).toString(), u"CLOSED"_qs);
+    QCOMPARE(call("/v1/qr/query", orderBody(u"T-paying"_qs)).json().value(u"status"_qs).toString(),
+             u"CLOSED"_qs);
 }
 
 void tst_ApiQr::closeOfUnknownOrderLeavesATombstone()
@@ -303,8 +315,8 @@ void tst_ApiQr::refundsAreLimitedAndIdempotent()
     pay(u"T-ref"_qs, 1000, wechatCode(4));
     const auto refund = [this](const QString& refundNo, qint64 fen) {
         return call("/v1/qr/refund", QJsonObject{{u"outTradeNo"_qs, u"T-ref"_qs},
-                                                  {u"outRefundNo"_qs, refundNo},
-                                                  {u"refundFen"_qs, fen}});
+                                                 {u"outRefundNo"_qs, refundNo},
+                                                 {u"refundFen"_qs, fen}});
     };
     const ApiTestResponse first = refund(u"R1"_qs, 300);
     QCOMPARE(first.status, 200);
@@ -323,7 +335,8 @@ void tst_ApiQr::refundsAreLimitedAndIdempotent()
 void tst_ApiQr::refundNeedsAPaidOrder()
 {
     pay(u"T-unpaid"_qs, 100, wechatCode(9));
-    const QJsonObject body{{u"outTradeNo"_qs, u"T-unpaid"_qs}, {u"outRefundNo"_qs, u"R9"_qs}, {u"refundFen"_qs, 1}};
+    const QJsonObject body{
+        {u"outTradeNo"_qs, u"T-unpaid"_qs}, {u"outRefundNo"_qs, u"R9"_qs}, {u"refundFen"_qs, 1}};
     const ApiTestResponse unpaid = call("/v1/qr/refund", body);
     QCOMPARE(unpaid.status, 409);
     QCOMPARE(unpaid.errorCode(), u"ORDER_NOT_PAID"_qs);
@@ -347,7 +360,11 @@ void tst_ApiQr::billListsTheDaysOrders()
     QCOMPARE(orders.at(0).toObject().value(u"outTradeNo"_qs).toString(), u"B1"_qs);
     QCOMPARE(orders.at(1).toObject().value(u"status"_qs).toString(), u"PAYERROR"_qs);
     const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
-    QCOMPARE(m_client->send("GET", "/v1/qr/bill?date=" + yesterday.toLatin1()).json().value(u"orders"_qs).toArray().size(),
+    QCOMPARE(m_client->send("GET", "/v1/qr/bill?date=" + yesterday.toLatin1())
+                 .json()
+                 .value(u"orders"_qs)
+                 .toArray()
+                 .size(),
              0);
     QCOMPARE(m_client->send("GET", "/v1/qr/bill?date=2026-13-01").errorCode(), u"FIELD_INVALID"_qs);
 }
@@ -360,14 +377,16 @@ void tst_ApiQr::ordersBelongToTheirMerchant()
     m_client->keyId = "term-other";
     m_client->secret = otherSecret;
     QCOMPARE(call("/v1/qr/query", orderBody(u"T-mine"_qs)).status, 404);
-    QCOMPARE(pay(u"T-mine"_qs, 999, wechatCode(0)).value(u"amountFen"_qs).toInteger(), 999); // its own number space
+    QCOMPARE(pay(u"T-mine"_qs, 999, wechatCode(0)).value(u"amountFen"_qs).toInteger(),
+             999); // its own number space
 }
 
 void tst_ApiQr::ordersSurviveARestart()
 {
     pay(u"T-keep"_qs, 100, wechatCode(1));
     pay(u"T-slow"_qs, 200, wechatCode(6));
-    QCOMPARE(call("/v1/qr/query", orderBody(u"T-slow"_qs)).json().value(u"status"_qs).toString(), u"USERPAYING"_qs);
+    QCOMPARE(call("/v1/qr/query", orderBody(u"T-slow"_qs)).json().value(u"status"_qs).toString(),
+             u"USERPAYING"_qs);
     call("/v1/qr/close", orderBody(u"T-gone"_qs));
 
     m_client.reset();
@@ -380,6 +399,13 @@ void tst_ApiQr::ordersSurviveARestart()
     // The query count survived: this is the second query.
     QCOMPARE(call("/v1/qr/query", orderBody(u"T-slow"_qs)).json().value(u"status"_qs).toString(), u"PAID"_qs);
     QCOMPARE(call("/v1/qr/pay", payBody(u"T-gone"_qs, 100, wechatCode(0))).errorCode(), u"ORDER_CLOSED"_qs);
+
+    const Result<QJsonObject> dump = dumpHostLedger(m_fixture->dir.path());
+    POS_VERIFY_RESULT(dump);
+    const QJsonArray orders = dump.value().value(u"qrOrders"_qs).toArray();
+    QCOMPARE(orders.size(), 3);
+    QCOMPARE(orders.at(2).toObject().value(u"tombstone"_qs).toInteger(), 1);
+    QVERIFY(!QJsonDocument(dump.value()).toJson().contains(wechatCode(1).toLatin1())); // no payment codes
 }
 
 QTEST_GUILESS_MAIN(tst_ApiQr)

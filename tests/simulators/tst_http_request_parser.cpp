@@ -50,18 +50,20 @@ void tst_HttpRequestParser::parsesWellFormedRequests_data()
     QTest::addColumn<QByteArray>("nonce");
 
     QTest::newRow("POST with body") << postPay << QByteArray("POST") << QByteArray("/v1/qr/pay")
-                                    << QByteArray("/v1/qr/pay") << QByteArray("{\"amountFen\":1}") << QByteArray("abc");
-    QTest::newRow("GET with query") << QByteArray("GET /v1/qr/bill?date=2026-01-02 HTTP/1.1\r\nX-POS-NONCE:  n1 \r\n\r\n")
-                                    << QByteArray("GET") << QByteArray("/v1/qr/bill?date=2026-01-02")
-                                    << QByteArray("/v1/qr/bill") << QByteArray() << QByteArray("n1");
+                                    << QByteArray("/v1/qr/pay") << QByteArray("{\"amountFen\":1}")
+                                    << QByteArray("abc");
+    QTest::newRow("GET with query")
+        << QByteArray("GET /v1/qr/bill?date=2026-01-02 HTTP/1.1\r\nX-POS-NONCE:  n1 \r\n\r\n")
+        << QByteArray("GET") << QByteArray("/v1/qr/bill?date=2026-01-02") << QByteArray("/v1/qr/bill")
+        << QByteArray() << QByteArray("n1");
     QTest::newRow("leading empty line") << QByteArray("\r\nGET / HTTP/1.0\r\n\r\n") << QByteArray("GET")
                                         << QByteArray("/") << QByteArray("/") << QByteArray() << QByteArray();
     QTest::newRow("repeated equal Content-Length")
-        << QByteArray("PUT /a HTTP/1.1\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\nok") << QByteArray("PUT")
-        << QByteArray("/a") << QByteArray("/a") << QByteArray("ok") << QByteArray();
-    QTest::newRow("POST with zero length") << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 0\r\n\r\n")
-                                           << QByteArray("POST") << QByteArray("/a") << QByteArray("/a")
-                                           << QByteArray() << QByteArray();
+        << QByteArray("PUT /a HTTP/1.1\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\nok")
+        << QByteArray("PUT") << QByteArray("/a") << QByteArray("/a") << QByteArray("ok") << QByteArray();
+    QTest::newRow("POST with zero length")
+        << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << QByteArray("POST")
+        << QByteArray("/a") << QByteArray("/a") << QByteArray() << QByteArray();
 }
 
 void tst_HttpRequestParser::parsesWellFormedRequests()
@@ -103,8 +105,10 @@ void tst_HttpRequestParser::refusesMalformedRequests_data()
     QTest::newRow("blank before colon") << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 400;
     QTest::newRow("obsolete line folding") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 400;
     QTest::newRow("control byte in value") << QByteArray("GET / HTTP/1.1\r\nA: b\x7f\r\n\r\n") << 400;
-    QTest::newRow("Content-Length not a number") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n") << 400;
-    QTest::newRow("negative Content-Length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
+    QTest::newRow("Content-Length not a number")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n") << 400;
+    QTest::newRow("negative Content-Length")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
     QTest::newRow("empty Content-Length") << QByteArray("POST / HTTP/1.1\r\nContent-Length:\r\n\r\n") << 400;
     QTest::newRow("conflicting Content-Length")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400;
@@ -117,7 +121,8 @@ void tst_HttpRequestParser::refusesMalformedRequests_data()
     QTest::newRow("huge Content-Length")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n") << 413;
     QTest::newRow("header block above 16 KiB, complete")
-        << QByteArray("GET / HTTP/1.1\r\nX-Big: " + QByteArray(limits.maxHeaderBytes, 'a') + "\r\n\r\n") << 431;
+        << QByteArray("GET / HTTP/1.1\r\nX-Big: " + QByteArray(limits.maxHeaderBytes, 'a') + "\r\n\r\n")
+        << 431;
     QTest::newRow("header block above 16 KiB, unterminated")
         << QByteArray("GET / HTTP/1.1\r\nX-Big: " + QByteArray(limits.maxHeaderBytes, 'a')) << 431;
 }
@@ -195,7 +200,8 @@ void tst_HttpRequestParser::keepAliveFollowsVersionAndConnection_data()
     QTest::addColumn<bool>("keepAlive");
     QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\n\r\n") << true;
     QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: Close\r\n\r\n") << false;
-    QTest::newRow("1.1 list with close") << QByteArray("GET / HTTP/1.1\r\nConnection: te, close\r\n\r\n") << false;
+    QTest::newRow("1.1 list with close")
+        << QByteArray("GET / HTTP/1.1\r\nConnection: te, close\r\n\r\n") << false;
     QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
     QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
 }
@@ -228,7 +234,8 @@ void tst_HttpRequestParser::headerBlockAtTheLimitPasses()
     HttpRequestParser atLimit(limits);
     QCOMPARE(atLimit.feed(exact), State::Complete);
     HttpRequestParser overLimit(limits);
-    QCOMPARE(overLimit.feed(QByteArray(start + QByteArray(64 - start.size() - 3, 'a') + "\r\n\r\n")), State::Failed);
+    QCOMPARE(overLimit.feed(QByteArray(start + QByteArray(64 - start.size() - 3, 'a') + "\r\n\r\n")),
+             State::Failed);
     QCOMPARE(overLimit.errorStatus(), 431);
 }
 

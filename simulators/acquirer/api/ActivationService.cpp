@@ -53,7 +53,8 @@ bool isPrintableSerial(const QString& serial)
 
 } // namespace
 
-Result<QByteArray> wrapKeyForPinPad(const QByteArray& publicKeyDer, const QString& algorithm, const QByteArray& key)
+Result<QByteArray>
+wrapKeyForPinPad(const QByteArray& publicKeyDer, const QString& algorithm, const QByteArray& key)
 {
     const auto* input = reinterpret_cast<const unsigned char*>(publicKeyDer.constData());
     const unsigned char* cursor = input;
@@ -63,7 +64,8 @@ Result<QByteArray> wrapKeyForPinPad(const QByteArray& publicKeyDer, const QStrin
                     QStringLiteral("d2i_PUBKEY refused the key"));
     const bool rsa = algorithm == rsaOaepSha256;
     if (rsa && (!EVP_PKEY_is_a(publicKey.get(), "RSA") || EVP_PKEY_get_bits(publicKey.get()) < 2048))
-        return fail(ErrorCode::InvalidInput, ActivationText::tr("The PIN pad's key must be RSA of at least 2048 bits."),
+        return fail(ErrorCode::InvalidInput,
+                    ActivationText::tr("The PIN pad's key must be RSA of at least 2048 bits."),
                     QStringLiteral("not RSA >= 2048 (%1 bits)").arg(EVP_PKEY_get_bits(publicKey.get())));
     if (!rsa && !EVP_PKEY_is_a(publicKey.get(), "SM2"))
         return fail(ErrorCode::InvalidInput, ActivationText::tr("The PIN pad's key is not an SM2 key."),
@@ -124,8 +126,8 @@ HttpResponse ActivationService::activate(const QByteArray& body, qint64 nowMs)
         return HttpResponse::error(404, "ACTIVATION_CODE_UNKNOWN", tr("The activation code is not known."));
     ActivationCodeRecord activation = *found.value();
 
-    const auto decoded = QByteArray::fromBase64Encoding(publicKeyBase64.toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(publicKeyBase64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray publicKeyDer = decoded ? *decoded : QByteArray();
     const Result<QByteArray> probe = wrapKeyForPinPad(publicKeyDer, algorithm, QByteArray(16, '\0'));
     if (!probe)

@@ -21,7 +21,8 @@ inline const QString sm2Algorithm = QStringLiteral("SM2");
 // Encrypts key for the PIN pad's public key (DER SubjectPublicKeyInfo): RSA-OAEP with SHA-256 and
 // MGF1-SHA-256 (RSA of at least 2048 bits) or SM2 public-key encryption (OpenSSL's default: SM3, DER
 // C1C3C2). InvalidInput when the key does not parse or does not fit algorithm; CryptoFailure otherwise.
-Result<QByteArray> wrapKeyForPinPad(const QByteArray& publicKeyDer, const QString& algorithm, const QByteArray& key);
+Result<QByteArray>
+wrapKeyForPinPad(const QByteArray& publicKeyDer, const QString& algorithm, const QByteArray& key);
 
 // Key check value: the first 3 bytes of key encrypting zeros (3DES: 8 bytes, SM4: 16), upper-case hex.
 Result<QString> keyCheckValue(KeyScheme scheme, const QByteArray& key);

@@ -77,11 +77,12 @@ Result<QList<ApiFaultRule>> parseApiFaultSpec(QStringView spec)
             bool ok = false;
             probability = item.mid(separator + 1).trimmed().toDouble(&ok);
             if (!ok || !(probability > 0.0) || probability > 1.0)
-                return fail(ErrorCode::InvalidInput,
-                            ApiFaultInjector::tr("The probability of API fault \"%1\" must be a number above 0 "
-                                                 "and at most 1.")
-                                .arg(name),
-                            QStringLiteral("bad probability '%1'").arg(item.mid(separator + 1)));
+                return fail(
+                    ErrorCode::InvalidInput,
+                    ApiFaultInjector::tr("The probability of API fault \"%1\" must be a number above 0 "
+                                         "and at most 1.")
+                        .arg(name),
+                    QStringLiteral("bad probability '%1'").arg(item.mid(separator + 1)));
         }
         for (const ApiFaultRule& rule : std::as_const(rules)) {
             if (rule.kind == *kind)
@@ -120,7 +121,9 @@ Result<QStringList> parseApiFaultPaths(QStringView list)
     return paths;
 }
 
-ApiFaultInjector::ApiFaultInjector(ApiFaultConfig config) : m_config(std::move(config)), m_random(m_config.seed)
+ApiFaultInjector::ApiFaultInjector(ApiFaultConfig config)
+    : m_config(std::move(config))
+    , m_random(m_config.seed)
 {}
 
 bool ApiFaultInjector::selects(QByteArrayView method, QByteArrayView path) const

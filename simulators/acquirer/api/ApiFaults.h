@@ -44,8 +44,8 @@ struct ApiFaultConfig
     QList<ApiFaultRule> rules;
     quint64 seed = 0;
     std::chrono::milliseconds delay{3000};
-    // Path patterns ("/v1/qr/*" a prefix, otherwise an exact path without the query). Empty: the default, POST
-    // and PUT calls under /v1/qr/ and /v1/terminals/; a list given with --api-fault-paths selects every
+    // Path patterns ("/v1/qr/*" a prefix, otherwise an exact path without the query). Empty: the default,
+    // POST and PUT calls under /v1/qr/ and /v1/terminals/; a list given with --api-fault-paths selects every
     // method on the matching paths.
     QStringList paths;
 };

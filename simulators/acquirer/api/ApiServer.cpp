@@ -102,11 +102,12 @@ private:
             }
         }
         if (!m_closing && m_parser.state() == HttpRequestParser::State::Failed) {
-            qCInfo(lcSim).noquote() << "api connection" << m_number << "bad request:" << m_parser.errorReason();
-            HttpResponse response = HttpResponse::error(
-                m_parser.errorStatus(), "BAD_REQUEST",
-                QStringLiteral("The request is not acceptable HTTP/1.1 (%1).")
-                    .arg(QString::fromLatin1(m_parser.errorReason())));
+            qCInfo(lcSim).noquote() << "api connection" << m_number
+                                    << "bad request:" << m_parser.errorReason();
+            HttpResponse response =
+                HttpResponse::error(m_parser.errorStatus(), "BAD_REQUEST",
+                                    QStringLiteral("The request is not acceptable HTTP/1.1 (%1).")
+                                        .arg(QString::fromLatin1(m_parser.errorReason())));
             response.closeAfter = true;
             send(response);
         }
@@ -201,11 +202,15 @@ bool ApiServer::rememberNonce(const QString& keyId, const QByteArray& nonce, qin
     return true;
 }
 
-void ApiServer::sign(HttpResponse& response, const HttpRequest& request, const QByteArray& secret, qint64 now) const
+void ApiServer::sign(HttpResponse& response,
+                     const HttpRequest& request,
+                     const QByteArray& secret,
+                     qint64 now) const
 {
     const QByteArray nonce = request.header("x-pos-nonce");
     const QByteArray timestamp = QByteArray::number(now);
-    const QByteArray canonical = apiResponseCanonical(response.status, request.target, timestamp, nonce, response.body);
+    const QByteArray canonical =
+        apiResponseCanonical(response.status, request.target, timestamp, nonce, response.body);
     response.setHeader("X-Pos-Nonce", nonce);
     response.setHeader("X-Pos-Timestamp", timestamp);
     response.setHeader("X-Pos-Signature", apiSignatureHex(secret, canonical));
@@ -245,8 +250,8 @@ ApiOutcome ApiServer::handle(const HttpRequest& request)
     const QByteArray nonce = request.header("x-pos-nonce");
     const QByteArray signature = request.header("x-pos-signature");
     const QByteArray expected = apiSignatureHex(
-        key->secret,
-        apiRequestCanonical(request.method, request.target, request.header("x-pos-timestamp"), nonce, request.body));
+        key->secret, apiRequestCanonical(request.method, request.target, request.header("x-pos-timestamp"),
+                                         nonce, request.body));
     if (!isLowerHex(nonce, 32) || !isLowerHex(signature, 64) || !apiSignaturesEqual(signature, expected))
         return signedAnswer(unauthorized("SIGNATURE_INVALID", tr("The request signature is not valid.")));
     if (!rememberNonce(key->keyId, nonce, now))
@@ -266,15 +271,16 @@ ApiOutcome ApiServer::handle(const HttpRequest& request)
     HttpResponse response;
     if (key->scope == apiscope::installer && !path.startsWith("/v1/onboarding/") &&
         path != "/v1/terminals/activate")
-        response = HttpResponse::error(403, "KEY_SCOPE", tr("This API key may not call %1.")
-                                                             .arg(QString::fromLatin1(path)));
+        response = HttpResponse::error(403, "KEY_SCOPE",
+                                       tr("This API key may not call %1.").arg(QString::fromLatin1(path)));
     else
         response = route(request, *key, now);
 
     switch (fault) {
     case ApiFaultKind::DropResponse: outcome.action = ApiOutcome::Action::Close; return outcome;
     case ApiFaultKind::Http503After:
-        response = HttpResponse::error(503, "SYSTEM_BUSY", tr("The acquirer is busy; the outcome is unknown."));
+        response =
+            HttpResponse::error(503, "SYSTEM_BUSY", tr("The acquirer is busy; the outcome is unknown."));
         break;
     case ApiFaultKind::Delay:
         outcome.action = ApiOutcome::Action::DelayedSend;
@@ -303,7 +309,8 @@ HttpResponse ApiServer::route(const HttpRequest& request, const ApiKeyRecord& ke
     if (path == "/v1/onboarding/applications")
         return method == "POST" ? m_onboarding->submitApplication(request.body, now) : methodNotAllowed();
     static constexpr QByteArrayView applicationsPrefix("/v1/onboarding/applications/");
-    if (path.startsWith(applicationsPrefix) && isApplicationId(QByteArrayView(path).sliced(applicationsPrefix.size()))) {
+    if (path.startsWith(applicationsPrefix) &&
+        isApplicationId(QByteArrayView(path).sliced(applicationsPrefix.size()))) {
         const QString id = QString::fromLatin1(path.mid(applicationsPrefix.size()));
         if (method == "GET")
             return m_onboarding->applicationStatus(id);

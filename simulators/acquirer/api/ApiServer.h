@@ -55,9 +55,9 @@ struct ApiOutcome
     std::chrono::milliseconds delay{0};
 };
 
-// The simulator's HTTPS JSON API (docs/acquirer-api.md is the contract): its own TLS listener on 127.0.0.1 with
-// the simulator PKI, HTTP/1.1 with keep-alive, request signature checks (key id, timestamp window, HMAC, nonce
-// replay cache per key), key scopes (the installer key only reaches /v1/onboarding/* and
+// The simulator's HTTPS JSON API (docs/acquirer-api.md is the contract): its own TLS listener on 127.0.0.1
+// with the simulator PKI, HTTP/1.1 with keep-alive, request signature checks (key id, timestamp window, HMAC,
+// nonce replay cache per key), key scopes (the installer key only reaches /v1/onboarding/* and
 // /v1/terminals/activate), signed responses, onboarding, activation, the QR gateway and seeded API faults.
 // Shares the HostLedger (same thread) with the card host. Lives on the event loop's thread.
 class ApiServer final : public QObject

@@ -28,11 +28,8 @@ QByteArray apiRequestCanonical(QByteArrayView method,
     return canonical;
 }
 
-QByteArray apiResponseCanonical(int status,
-                                QByteArrayView path,
-                                QByteArrayView timestamp,
-                                QByteArrayView nonce,
-                                QByteArrayView body)
+QByteArray apiResponseCanonical(
+    int status, QByteArrayView path, QByteArrayView timestamp, QByteArrayView nonce, QByteArrayView body)
 {
     QByteArray canonical("RESPONSE\n");
     canonical.append(QByteArray::number(status)).append('\n').append(path).append('\n');

@@ -21,11 +21,8 @@ QByteArray apiRequestCanonical(QByteArrayView method,
                                QByteArrayView body);
 
 // "RESPONSE" "\n" STATUS "\n" PATH "\n" TIMESTAMP "\n" NONCE "\n" hex(SHA-256(body)).
-QByteArray apiResponseCanonical(int status,
-                                QByteArrayView path,
-                                QByteArrayView timestamp,
-                                QByteArrayView nonce,
-                                QByteArrayView body);
+QByteArray apiResponseCanonical(
+    int status, QByteArrayView path, QByteArrayView timestamp, QByteArrayView nonce, QByteArrayView body);
 
 // Lowercase hex of HMAC-SHA256(secret, canonical); empty when OpenSSL fails.
 QByteArray apiSignatureHex(QByteArrayView secret, QByteArrayView canonical);

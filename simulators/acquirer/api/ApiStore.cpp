@@ -141,8 +141,8 @@ Result<> ApiStore::insertDocument(const DocumentRecord& document, const QByteArr
 
 Result<std::optional<ApplicationRecord>> ApiStore::fetchApplication(const char* where, const QString& value)
 {
-    const auto statement = m_ledger.database().prepare(
-        QString::fromLatin1(POS_API_APPLICATION_COLUMNS) + QString::fromLatin1(where));
+    const auto statement = m_ledger.database().prepare(QString::fromLatin1(POS_API_APPLICATION_COLUMNS) +
+                                                       QString::fromLatin1(where));
     if (!statement)
         return Failure{statement.error()};
     statement.value()->bind(1, value);
@@ -166,7 +166,8 @@ Result<std::optional<ApplicationRecord>> ApiStore::application(const QString& ap
     return fetchApplication("WHERE application_id = ?1", applicationId);
 }
 
-Result<std::optional<ApplicationRecord>> ApiStore::applicationByClientReference(const QString& clientReference)
+Result<std::optional<ApplicationRecord>>
+ApiStore::applicationByClientReference(const QString& clientReference)
 {
     return fetchApplication("WHERE client_reference = ?1", clientReference);
 }

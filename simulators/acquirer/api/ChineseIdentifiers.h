@@ -12,7 +12,8 @@ namespace pos {
 namespace sim {
 
 // GB 32100-2015 unified social credit code: 18 characters from "0123456789ABCDEFGHJKLMNPQRTUWXY" (no I, O,
-// S, V, Z), upper case, the 18th the check character: C18 = 31 − (Σ value(Ci)·3^(i−1) mod 31) mod 31, i = 1…17.
+// S, V, Z), upper case, the 18th the check character: C18 = 31 − (Σ value(Ci)·3^(i−1) mod 31) mod 31, i =
+// 1…17.
 bool isValidUscc(QStringView code);
 // The check character for the first 17 characters (which must be in the alphabet); '\0' otherwise.
 QChar usccCheckCharacter(QStringView first17);

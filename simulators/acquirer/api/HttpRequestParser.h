@@ -13,8 +13,8 @@ namespace sim {
 // One parsed HTTP/1.x request. Header names are lower-cased; values have surrounding blanks removed.
 struct HttpRequest
 {
-    QByteArray method;  // token, e.g. "POST"
-    QByteArray target;  // origin-form, raw: path plus any query string ("/v1/qr/bill?date=2026-01-02")
+    QByteArray method;    // token, e.g. "POST"
+    QByteArray target;    // origin-form, raw: path plus any query string ("/v1/qr/bill?date=2026-01-02")
     int minorVersion = 1; // HTTP/1.<minorVersion>: 0 or 1
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

@@ -49,7 +49,8 @@ bool isHex(const QString& text, qsizetype length)
     if (text.size() != length)
         return false;
     for (const QChar c : text) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f')) ||
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f')) ||
               (c >= QLatin1Char('A') && c <= QLatin1Char('F'))))
             return false;
     }
@@ -186,21 +187,38 @@ std::variant<QJsonObject, HttpResponse> OnboardingService::validatedApplication(
         return fieldInvalidResponse(QString());
     JsonFieldReader fields(*root);
     fields.text(QStringLiteral("clientReference"), 64);
-    for (const char* path :
-         {"merchant.registeredName", "merchant.shopName", "merchant.address.province", "merchant.address.city",
-          "merchant.address.district", "merchant.address.street", "merchant.contactName", "merchant.mobile",
-          "licence.uscc", "licence.name", "licence.documentId", "tax.taxId", "legalRepresentative.name",
-          "legalRepresentative.idNumber", "legalRepresentative.idFrontDocumentId",
-          "legalRepresentative.idBackDocumentId", "settlement.accountName", "settlement.accountNumber",
-          "settlement.bank", "settlement.branch", "agreement.version", "agreement.signedName"})
+    for (const char* path : {"merchant.registeredName",
+                             "merchant.shopName",
+                             "merchant.address.province",
+                             "merchant.address.city",
+                             "merchant.address.district",
+                             "merchant.address.street",
+                             "merchant.contactName",
+                             "merchant.mobile",
+                             "licence.uscc",
+                             "licence.name",
+                             "licence.documentId",
+                             "tax.taxId",
+                             "legalRepresentative.name",
+                             "legalRepresentative.idNumber",
+                             "legalRepresentative.idFrontDocumentId",
+                             "legalRepresentative.idBackDocumentId",
+                             "settlement.accountName",
+                             "settlement.accountNumber",
+                             "settlement.bank",
+                             "settlement.branch",
+                             "agreement.version",
+                             "agreement.signedName"})
         fields.text(QString::fromLatin1(path));
     const QString mcc = fields.text(QStringLiteral("merchant.mcc"), 4);
     if (!mcc.isEmpty() && !isDigits(mcc, 4))
         fields.invalid(QStringLiteral("merchant.mcc"));
     fields.dateOrLongTerm(QStringLiteral("licence.validUntil"));
-    fields.choice(QStringLiteral("tax.taxpayerType"), {QStringLiteral("small-scale"), QStringLiteral("general")});
+    fields.choice(QStringLiteral("tax.taxpayerType"),
+                  {QStringLiteral("small-scale"), QStringLiteral("general")});
     fields.dateOrLongTerm(QStringLiteral("legalRepresentative.idValidUntil"));
-    fields.choice(QStringLiteral("settlement.accountType"), {QStringLiteral("corporate"), QStringLiteral("personal")});
+    fields.choice(QStringLiteral("settlement.accountType"),
+                  {QStringLiteral("corporate"), QStringLiteral("personal")});
     const QJsonValue featureList = root->value(QStringLiteral("features"));
     bool hasTender = false;
     bool featuresValid = featureList.isArray();
@@ -217,16 +235,16 @@ std::variant<QJsonObject, HttpResponse> OnboardingService::validatedApplication(
     if (!fields.ok())
         return fieldInvalidResponse(fields.badPath());
 
-    for (const char* path :
-         {"licence.documentId", "legalRepresentative.idFrontDocumentId", "legalRepresentative.idBackDocumentId"}) {
+    for (const char* path : {"licence.documentId", "legalRepresentative.idFrontDocumentId",
+                             "legalRepresentative.idBackDocumentId"}) {
         const QString id = jsonValueAt(*root, QString::fromLatin1(path)).toString();
         const Result<bool> exists = m_store.documentExists(id);
         if (!exists)
             return systemErrorResponse();
         if (!exists.value())
-            return HttpResponse::error(400, "DOCUMENT_UNKNOWN",
-                                       tr("Document %1 (%2) is not known; upload it first.")
-                                           .arg(id, QString::fromLatin1(path)));
+            return HttpResponse::error(
+                400, "DOCUMENT_UNKNOWN",
+                tr("Document %1 (%2) is not known; upload it first.").arg(id, QString::fromLatin1(path)));
     }
     return *root;
 }
@@ -239,7 +257,8 @@ HttpResponse OnboardingService::submitApplication(const QByteArray& body, qint64
     const QJsonObject& root = std::get<QJsonObject>(validated);
     const QString clientReference = root.value(QStringLiteral("clientReference")).toString();
 
-    const Result<std::optional<ApplicationRecord>> existing = m_store.applicationByClientReference(clientReference);
+    const Result<std::optional<ApplicationRecord>> existing =
+        m_store.applicationByClientReference(clientReference);
     if (!existing)
         return systemErrorResponse();
     if (existing.value())
@@ -275,9 +294,8 @@ HttpResponse OnboardingService::applicationStatus(const QString& applicationId)
     return statusResponse(200, *application.value(), true);
 }
 
-HttpResponse OnboardingService::resubmitApplication(const QString& applicationId,
-                                                    const QByteArray& body,
-                                                    qint64 nowMs)
+HttpResponse
+OnboardingService::resubmitApplication(const QString& applicationId, const QByteArray& body, qint64 nowMs)
 {
     const Result<std::optional<ApplicationRecord>> found = m_store.application(applicationId);
     if (!found)
@@ -293,9 +311,9 @@ HttpResponse OnboardingService::resubmitApplication(const QString& applicationId
         return HttpResponse::error(400, "FIELD_INVALID",
                                    tr("Field clientReference must equal the original application's."));
     if (application.status != appstatus::rejected)
-        return HttpResponse::error(409, "APPLICATION_STATE",
-                                   tr("Only a rejected application can be corrected (it is %1).")
-                                       .arg(application.status));
+        return HttpResponse::error(
+            409, "APPLICATION_STATE",
+            tr("Only a rejected application can be corrected (it is %1).").arg(application.status));
     application.body = root;
     application.status = appstatus::underReview;
     application.reasons = QJsonArray();
@@ -328,12 +346,15 @@ Result<QJsonArray> OnboardingService::rejectionReasons(const QJsonObject& body)
     if (blacklistedIds().contains(idNumber.toUpper()))
         reasons.append(reason("ID_BLACKLISTED", "legalRepresentative.idNumber",
                               tr("The legal representative cannot be accepted.")));
-    const bool corporate = jsonValueAt(body, u"settlement.accountType").toString() == QLatin1String("corporate");
-    const QString expectedName = jsonValueAt(body, corporate ? u"licence.name" : u"legalRepresentative.name").toString();
+    const bool corporate =
+        jsonValueAt(body, u"settlement.accountType").toString() == QLatin1String("corporate");
+    const QString expectedName =
+        jsonValueAt(body, corporate ? u"licence.name" : u"legalRepresentative.name").toString();
     if (jsonValueAt(body, u"settlement.accountName").toString() != expectedName)
         reasons.append(reason("ACCOUNT_NAME_MISMATCH", "settlement.accountName",
-                              corporate ? tr("A corporate account must be in the licence's name.")
-                                        : tr("A personal account must be in the legal representative's name.")));
+                              corporate
+                                  ? tr("A corporate account must be in the licence's name.")
+                                  : tr("A personal account must be in the legal representative's name.")));
     return reasons;
 }
 

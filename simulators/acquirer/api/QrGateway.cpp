@@ -23,8 +23,8 @@ bool isOutTradeNo(const QString& text, qsizetype maxLength)
         return false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        const bool allowed = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
-                             u == u'_' || u == u'-';
+        const bool allowed = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') ||
+                             (u >= u'A' && u <= u'Z') || u == u'_' || u == u'-';
         if (!allowed)
             return false;
     }
@@ -110,7 +110,8 @@ Result<QString> QrGateway::newTransactionId(qint64 nowMs)
     return QStringLiteral("42%1%2").arg(date).arg(number.value(), 10, 10, QLatin1Char('0'));
 }
 
-QrOrder QrGateway::tombstone(const ApiKeyRecord& key, const QString& outTradeNo, const QString& status, qint64 nowMs)
+QrOrder
+QrGateway::tombstone(const ApiKeyRecord& key, const QString& outTradeNo, const QString& status, qint64 nowMs)
 {
     QrOrder order;
     order.mid = key.mid;
@@ -168,8 +169,9 @@ HttpResponse QrGateway::pay(const ApiKeyRecord& key, const QByteArray& body, qin
         return fieldInvalidResponse(fields.badPath());
     const QString channel = channelOf(authCode);
     if (channel.isEmpty())
-        return HttpResponse::error(400, "AUTHCODE_INVALID",
-                                   tr("The payment code is not an 18-digit WeChat, Alipay or UnionPay code."));
+        return HttpResponse::error(
+            400, "AUTHCODE_INVALID",
+            tr("The payment code is not an 18-digit WeChat, Alipay or UnionPay code."));
 
     const Result<std::optional<QrOrder>> existing = m_store.order(key.mid, outTradeNo);
     if (!existing)
@@ -337,7 +339,8 @@ HttpResponse QrGateway::refund(const ApiKeyRecord& key, const QByteArray& body, 
             return {};
         }
         if (order->refundedFen + *refundFen > order->amountFen) {
-            answer = HttpResponse::error(400, "REFUND_EXCEEDS", tr("The refunds would exceed the paid amount."));
+            answer =
+                HttpResponse::error(400, "REFUND_EXCEEDS", tr("The refunds would exceed the paid amount."));
             return {};
         }
         order->refundedFen += *refundFen;
@@ -345,7 +348,8 @@ HttpResponse QrGateway::refund(const ApiKeyRecord& key, const QByteArray& body, 
         order->updatedMs = nowMs;
         if (const Result<> saved = m_store.saveOrder(*order); !saved)
             return saved;
-        if (const Result<> inserted = m_store.insertRefund({key.mid, outRefundNo, outTradeNo, *refundFen}, nowMs);
+        if (const Result<> inserted =
+                m_store.insertRefund({key.mid, outRefundNo, outTradeNo, *refundFen}, nowMs);
             !inserted)
             return inserted;
         answer = HttpResponse::json(200, resultJson(*order));

@@ -48,7 +48,8 @@ private:
                    QString& outTradeNo,
                    std::optional<QrOrder>& order,
                    HttpResponse& response);
-    QrOrder tombstone(const ApiKeyRecord& key, const QString& outTradeNo, const QString& status, qint64 nowMs);
+    QrOrder
+    tombstone(const ApiKeyRecord& key, const QString& outTradeNo, const QString& status, qint64 nowMs);
     Result<QString> newTransactionId(qint64 nowMs);
 
     QrOrderStore m_store;

@@ -67,8 +67,9 @@ Result<std::optional<QrOrder>> QrOrderStore::order(const QString& mid, const QSt
 
 Result<QList<QrOrder>> QrOrderStore::ordersOn(const QString& mid, const QString& localDate)
 {
-    const auto statement = m_ledger.database().prepare(QStringLiteral(
-        POS_QR_ORDER_COLUMNS "WHERE mid = ?1 AND local_date = ?2 AND tombstone = 0 ORDER BY created_ms, rowid"));
+    const auto statement = m_ledger.database().prepare(
+        QStringLiteral(POS_QR_ORDER_COLUMNS
+                       "WHERE mid = ?1 AND local_date = ?2 AND tombstone = 0 ORDER BY created_ms, rowid"));
     if (!statement)
         return Failure{statement.error()};
     SqliteStatement& row = *statement.value();
@@ -125,8 +126,9 @@ Result<> QrOrderStore::saveOrder(const QrOrder& order)
 
 Result<std::optional<QrRefund>> QrOrderStore::refund(const QString& mid, const QString& outRefundNo)
 {
-    const auto statement = m_ledger.database().prepare(QStringLiteral(
-        "SELECT mid, out_refund_no, out_trade_no, refund_fen FROM qr_refunds WHERE mid = ?1 AND out_refund_no = ?2"));
+    const auto statement =
+        m_ledger.database().prepare(QStringLiteral("SELECT mid, out_refund_no, out_trade_no, refund_fen FROM "
+                                                   "qr_refunds WHERE mid = ?1 AND out_refund_no = ?2"));
     if (!statement)
         return Failure{statement.error()};
     SqliteStatement& row = *statement.value();
@@ -143,8 +145,9 @@ Result<std::optional<QrRefund>> QrOrderStore::refund(const QString& mid, const Q
 
 Result<> QrOrderStore::insertRefund(const QrRefund& refund, qint64 nowMs)
 {
-    const auto statement = m_ledger.database().prepare(QStringLiteral(
-        "INSERT INTO qr_refunds (mid, out_refund_no, out_trade_no, refund_fen, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    const auto statement = m_ledger.database().prepare(
+        QStringLiteral("INSERT INTO qr_refunds (mid, out_refund_no, out_trade_no, refund_fen, created_ms) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
     if (!statement)
         return Failure{statement.error()};
     return statement.value()

@@ -55,7 +55,8 @@ struct QrRefund
     qint64 refundFen = 0;
 };
 
-// QR orders and refunds in the host database (HostLedger schema 2); HostLedger's thread and blocking contract.
+// QR orders and refunds in the host database (HostLedger schema 2); HostLedger's thread and blocking
+// contract.
 class QrOrderStore final
 {
 public:
