@@ -6,9 +6,11 @@
 // idempotency, the bill, merchant isolation and persistence across a simulator restart.
 #include "simulators/ApiTestSupport.h"
 #include "simulators/acquirer/HostLedgerDump.h"
+#include "storage/sqlite/SqliteDatabase.h"
 #include "support/TestSupport.h"
 
 #include <QDate>
+#include <QDir>
 #include <QJsonArray>
 #include <QTest>
 
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void billListsTheDaysOrders();
     void ordersBelongToTheirMerchant();
     void ordersSurviveARestart();
+    void migratesAVersionOneHostDatabase();
+    void refusesANewerHostDatabase();
 
 private:
     QJsonObject
@@ -406,6 +410,55 @@ void tst_ApiQr::ordersSurviveARestart()
     QCOMPARE(orders.size(), 3);
     QCOMPARE(orders.at(2).toObject().value(u"tombstone"_qs).toInteger(), 1);
     QVERIFY(!QJsonDocument(dump.value()).toJson().contains(wechatCode(1).toLatin1())); // no payment codes
+}
+
+// A host.db of schema 1 (before the API) gets the API tables at the next start; its terminals stay.
+void tst_ApiQr::migratesAVersionOneHostDatabase()
+{
+    m_client.reset();
+    m_fixture->stop();
+    {
+        auto db = storage::SqliteDatabase::open(QDir(m_fixture->dir.path()).filePath(HostLedger::fileName()),
+                                                storage::SqliteDatabase::Access::ReadWrite,
+                                                storage::SqliteDatabase::Creation::MustExist);
+        POS_VERIFY_RESULT(db);
+        POS_VERIFY_RESULT(db.value()->execute(
+            u"DROP TABLE api_keys; DROP TABLE api_documents; DROP TABLE api_applications; DROP TABLE "
+            u"api_merchants; "
+            u"DROP TABLE api_activation_codes; DROP TABLE qr_orders; DROP TABLE qr_refunds; "
+            u"DELETE FROM counters WHERE name IN ('merchant', 'terminal', 'application', 'qr'); "
+            u"INSERT INTO terminals (tid, mid, merchant_name, tmk_scheme, tmk_hex, single_limit_fen, "
+            u"daily_limit_fen) "
+            u"VALUES ('10000001', '898100012340001', 'Old', '3des', '11111111111111112222222222222222', 1, "
+            u"2); "
+            u"PRAGMA user_version = 1"_qs));
+    }
+    QVERIFY(m_fixture->start());
+    QCOMPARE(m_fixture->ledger->database().queryInt64(u"PRAGMA user_version"_qs).value(), qint64(2));
+    const Result<std::optional<HostTerminal>> old = m_fixture->ledger->terminal(u"10000001"_qs);
+    POS_VERIFY_RESULT(old);
+    QCOMPARE(old.value()->merchantName, u"Old"_qs);
+    QVERIFY(m_fixture->addTerminalKey(u"term-20000001"_qs, terminalSecret, u"20000001"_qs, merchantId));
+    m_client = m_fixture->client();
+    m_client->keyId = "term-20000001";
+    m_client->secret = terminalSecret;
+    QCOMPARE(pay(u"T-after-migration"_qs, 100, wechatCode(0)).value(u"status"_qs).toString(), u"PAID"_qs);
+}
+
+void tst_ApiQr::refusesANewerHostDatabase()
+{
+    m_client.reset();
+    m_fixture->stop();
+    {
+        auto db = storage::SqliteDatabase::open(QDir(m_fixture->dir.path()).filePath(HostLedger::fileName()),
+                                                storage::SqliteDatabase::Access::ReadWrite,
+                                                storage::SqliteDatabase::Creation::MustExist);
+        POS_VERIFY_RESULT(db);
+        POS_VERIFY_RESULT(db.value()->execute(u"PRAGMA user_version = 3"_qs));
+    }
+    const auto opened = HostLedger::open(m_fixture->dir.path());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::VersionMismatch);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiQr)

@@ -59,6 +59,8 @@ bool isApplicationId(QByteArrayView text)
 class ApiSession final : public QObject
 {
 public:
+    static constexpr qsizetype maxQueuedBytes = 16 * 1024 + 12 * 1024 * 1024;
+
     ApiSession(QSslSocket& socket, int number, ApiServer& server)
         : QObject(&socket)
         , m_socket(socket)
@@ -76,6 +78,11 @@ private:
         if (m_closing)
             return;
         m_parser.feed(m_socket.readAll());
+        // While an answer is held (delay fault) further bytes only queue; bound them like one request.
+        if (m_busy && m_parser.bufferedBytes() > maxQueuedBytes) {
+            closeConnection();
+            return;
+        }
         processRequests();
     }
 
@@ -148,7 +155,7 @@ ApiServer::ApiServer(HostLedger& ledger, QSslConfiguration tls, ApiServerConfig 
     , m_ledger(ledger)
     , m_config(std::move(config))
     , m_store(ledger)
-    , m_onboarding(std::make_unique<OnboardingService>(m_store, m_config.reviewDelay, this))
+    , m_onboarding(std::make_unique<OnboardingService>(m_store, m_config.reviewDelay, m_config.clock, this))
     , m_activation(m_store, m_config.activation)
     , m_qr(ledger, m_config.qr)
     , m_faults(m_config.faults)

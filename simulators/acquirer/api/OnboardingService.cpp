@@ -94,11 +94,6 @@ HttpResponse statusResponse(int httpStatus, const ApplicationRecord& application
     return HttpResponse::json(httpStatus, body);
 }
 
-qint64 currentMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 } // namespace
 
 QStringList OnboardingService::blacklistedIds()
@@ -118,11 +113,18 @@ QString newActivationCode()
     return code;
 }
 
-OnboardingService::OnboardingService(ApiStore& store, std::chrono::milliseconds reviewDelay, QObject* parent)
+OnboardingService::OnboardingService(ApiStore& store,
+                                     std::chrono::milliseconds reviewDelay,
+                                     std::function<qint64()> clock,
+                                     QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_reviewDelay(reviewDelay)
-{}
+    , m_clock(std::move(clock))
+{
+    if (!m_clock)
+        m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+}
 
 Result<> OnboardingService::resumeReviews()
 {
@@ -397,7 +399,7 @@ void OnboardingService::decide(const QString& applicationId)
                                found.value()->status != appstatus::submitted))
             return {};
         ApplicationRecord application = *found.value();
-        const qint64 nowMs = currentMs();
+        const qint64 nowMs = m_clock();
         const Result<QJsonArray> reasons = rejectionReasons(application.body);
         if (!reasons)
             return Failure{reasons.error()};

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <variant>
 
 namespace pos {
@@ -33,7 +34,11 @@ public:
     // The simulator's ID blacklist (GB 11643 numbers).
     static QStringList blacklistedIds();
 
-    OnboardingService(ApiStore& store, std::chrono::milliseconds reviewDelay, QObject* parent = nullptr);
+    // clock: Unix ms for decision times (empty: the system clock).
+    OnboardingService(ApiStore& store,
+                      std::chrono::milliseconds reviewDelay,
+                      std::function<qint64()> clock = {},
+                      QObject* parent = nullptr);
 
     // Schedules the decision of applications left undecided by an earlier run (call once after start).
     Result<> resumeReviews();
@@ -59,6 +64,7 @@ private:
 
     ApiStore& m_store;
     std::chrono::milliseconds m_reviewDelay;
+    std::function<qint64()> m_clock;
 };
 
 // 8 characters from A–Z and 2–9 without I and O, from the CSPRNG; empty when it fails.
