@@ -5,6 +5,8 @@
 // field validation, the approve path, every rejection reason, idempotent submission and PUT resubmission,
 // then activation with a test RSA (and SM2) key whose private half unwraps the TMK in the test.
 #include "simulators/ApiTestSupport.h"
+#include "simulators/SimTestTerminal.h"
+#include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/HostLedgerDump.h"
 #include "support/TestSupport.h"
 
@@ -525,6 +527,13 @@ void tst_ApiOnboarding::activationWrapsTheTmkForTheRsaPad()
     QCOMPARE(registered.value()->tmk, tmk);
     QCOMPARE(registered.value()->mid, answer.value(u"merchantId"_qs).toString());
     QCOMPARE(registered.value()->tmkScheme, KeyScheme::TripleDes);
+    CardHost cardHost(*m_fixture->ledger);
+    SimTestTerminal cardTerminal(tid, answer.value(u"merchantId"_qs).toString(), tmk);
+    const Result<acquirer::IsoMessage> signOn =
+        cardTerminal.codec.decodeFrame(cardHost.handle(cardTerminal.frame(cardTerminal.signOn())).frame);
+    POS_VERIFY_RESULT(signOn);
+    QCOMPARE(signOn.value().text(39), u"00"_qs);
+    QVERIFY(cardTerminal.adoptSignOn(signOn.value())); // the work keys decrypt under the unwrapped TMK
 
     // The terminal key reaches the QR calls the installer key may not.
     ApiTestClient terminal(m_fixture->server->port(), m_fixture->ca);
