@@ -10,6 +10,7 @@
 #include "simulators/acquirer/api/HttpRequestParser.h"
 #include "simulators/acquirer/api/OnboardingService.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
 #include <QSslSocket>
@@ -113,7 +114,8 @@ private:
                                     << "bad request:" << m_parser.errorReason();
             HttpResponse response =
                 HttpResponse::error(m_parser.errorStatus(), "BAD_REQUEST",
-                                    QStringLiteral("The request is not acceptable HTTP/1.1 (%1).")
+                                    QCoreApplication::translate(
+                                        "pos::sim::ApiServer", "The request is not acceptable HTTP/1.1 (%1).")
                                         .arg(QString::fromLatin1(m_parser.errorReason())));
             response.closeAfter = true;
             send(response);
