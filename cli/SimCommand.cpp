@@ -108,6 +108,19 @@ int runAcquirerDump(const QStringList& arguments, CommandIo& io)
                columns("tid stan mti name created"));
     printTable(io.out, QStringLiteral("tombstones"), ledger.value(QStringLiteral("tombstones")).toArray(),
                columns("tid batch stan reason created"));
+    // The JSON API's tables (absent from a host.db older than schema 2).
+    if (ledger.contains(QStringLiteral("merchants"))) {
+        printTable(io.out, QStringLiteral("applications"),
+                   ledger.value(QStringLiteral("applications")).toArray(),
+                   columns("application_id client_reference status merchant_id updated_ms"));
+        printTable(io.out, QStringLiteral("merchants"), ledger.value(QStringLiteral("merchants")).toArray(),
+                   columns("merchant_id uscc registered_name shop_name application_id"));
+        printTable(io.out, QStringLiteral("apiTerminals"),
+                   ledger.value(QStringLiteral("apiTerminals")).toArray(), columns("key_id scope tid mid"));
+        printTable(
+            io.out, QStringLiteral("qrOrders"), ledger.value(QStringLiteral("qrOrders")).toArray(),
+            columns("mid out_trade_no tid status amount_fen channel refunded_fen tombstone local_date"));
+    }
     return 0;
 }
 

@@ -13,7 +13,9 @@ namespace cli {
 //                                               with --parent-pid, until stdin closes
 //   acquirer-dump --data-dir DIR [--json]       prints the simulator's host ledger (host.db, opened
 //                                               read-only): terminals, transactions, settlements, uploads,
-//                                               faults and reversal tombstones; never keys
+//                                               faults, reversal tombstones and the JSON API's
+//                                               merchants, applications, terminal keys and QR orders;
+//                                               never keys, secrets or activation codes
 // Exit codes: 0 success, 1 the ledger could not be read, 2 usage error. acquirer: the simulator's codes.
 class SimCommand final : public Command
 {

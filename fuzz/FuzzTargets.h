@@ -48,6 +48,9 @@ bool hostJsonHolds(QByteArrayView data);
 // 4 application submitted, 5 application status, 6 activation); the rest is the body.
 bool apiResponsesHold(QByteArrayView data);
 inline constexpr int apiResponseSelectorCount = 7;
+// fuzz_http_request: the acquirer simulator's HTTP/1.1 request parser fed in one piece, two pieces and byte
+// by byte.
+bool httpRequestHolds(QByteArrayView data);
 
 } // namespace fuzz
 } // namespace pos

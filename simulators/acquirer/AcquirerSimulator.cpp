@@ -9,6 +9,7 @@
 #include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/CardHostSession.h"
 #include "simulators/acquirer/DemoTerminal.h"
+#include "simulators/acquirer/api/ApiServer.h"
 
 #include <QCommandLineParser>
 #include <QSslSocket>
@@ -47,7 +48,8 @@ void printError(const QString& message)
 
 AcquirerSimulator::~AcquirerSimulator()
 {
-    // Sessions (children of the sockets) refer to the card host: close connections first.
+    // Sessions (children of the sockets) refer to the card host and the ledger: close connections first.
+    m_api.reset();
     m_server.reset();
 }
 
@@ -148,7 +150,23 @@ Result<std::unique_ptr<AcquirerSimulator>> AcquirerSimulator::start(Options opti
         });
     if (const Result<void> listening = simulator->m_server->listen(port); !listening)
         return Failure{listening.error()};
+
+    ApiServerConfig api;
+    api.reviewDelay = options.reviewDelay;
+    api.activation.singleLimitFen = options.singleLimitFen;
+    api.activation.dailyLimitFen = options.dailyLimitFen;
+    api.activation.cardHostPort = simulator->m_server->serverPort();
+    api.faults = options.apiFaults;
+    simulator->m_api = std::make_unique<ApiServer>(
+        hostLedger, simulatorServerConfiguration(pki.value().server), std::move(api));
+    if (const Result<> listening = simulator->m_api->listen(options.apiPort); !listening)
+        return Failure{listening.error()};
     return simulator;
+}
+
+quint16 AcquirerSimulator::apiPort() const
+{
+    return m_api->port();
 }
 
 quint16 AcquirerSimulator::cardHostPort() const
@@ -163,7 +181,9 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
     QCommandLineParser parser;
     parser.setApplicationDescription(SimulatorText::tr(
         "Acquirer host simulator: a CUP ISO 8583 card host over TLS on 127.0.0.1 with its own "
-        "ledger, test cards and seeded fault injection."));
+        "ledger, test cards and seeded fault injection, and an HTTPS JSON API (onboarding, terminal "
+        "activation, QR payments). Prints \"listening 127.0.0.1:PORT\", \"api https://127.0.0.1:PORT/\" "
+        "and \"ca PATH\" when ready."));
     const QCommandLineOption help = parser.addHelpOption();
     host.addOptions(parser);
     const QCommandLineOption dataDirOption(
@@ -197,8 +217,26 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
     const QCommandLineOption mtisOption(QStringLiteral("fault-mtis"),
                                         SimulatorText::tr("Request MTIs faults may hit."),
                                         SimulatorText::tr("list"), QStringLiteral("0200,0220,0400"));
+    const QCommandLineOption reviewDelayOption(
+        QStringLiteral("review-delay-ms"),
+        SimulatorText::tr(
+            "How long the JSON API's onboarding review takes before it decides an application."),
+        SimulatorText::tr("ms"), QStringLiteral("3000"));
+    const QCommandLineOption apiFaultsOption(
+        QStringLiteral("api-faults"),
+        SimulatorText::tr("Faults of the JSON API: none, or kind:probability,… (drop-request, drop-response, "
+                          "delay, http-500, http-503-after, bad-signature); seeded by --seed, delay from "
+                          "--fault-delay-ms."),
+        SimulatorText::tr("spec"), QStringLiteral("none"));
+    const QCommandLineOption apiFaultPathsOption(
+        QStringLiteral("api-fault-paths"),
+        SimulatorText::tr(
+            "API paths the API faults may hit (/v1/qr/* a prefix), any method; default: POST and "
+            "PUT calls under /v1/qr/ and /v1/terminals/."),
+        SimulatorText::tr("list"));
     parser.addOptions({dataDirOption, terminalOption, singleLimitOption, dailyLimitOption, faultsOption,
-                       seedOption, delayOption, mtisOption});
+                       seedOption, delayOption, mtisOption, reviewDelayOption, apiFaultsOption,
+                       apiFaultPathsOption});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -247,6 +285,22 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
     if (!mtis)
         return usage(mtis.error().userMessage);
     options.faults.mtis = mtis.value();
+    const qint64 reviewDelayMs = parser.value(reviewDelayOption).toLongLong(&ok);
+    if (!ok || reviewDelayMs < 0)
+        return usage(SimulatorText::tr("Invalid --review-delay-ms: expected milliseconds."));
+    options.reviewDelay = std::chrono::milliseconds(reviewDelayMs);
+    const Result<QList<ApiFaultRule>> apiRules = parseApiFaultSpec(parser.value(apiFaultsOption));
+    if (!apiRules)
+        return usage(apiRules.error().userMessage);
+    options.apiFaults.rules = apiRules.value();
+    options.apiFaults.seed = options.faults.seed;
+    options.apiFaults.delay = options.faults.delay;
+    if (parser.isSet(apiFaultPathsOption)) {
+        const Result<QStringList> paths = parseApiFaultPaths(parser.value(apiFaultPathsOption));
+        if (!paths)
+            return usage(paths.error().userMessage);
+        options.apiFaults.paths = paths.value();
+    }
 
     if (const auto exitCode = host.start(parser))
         return *exitCode;
@@ -273,9 +327,12 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
     else
         qCInfo(lcSim).noquote() << "acquirer: fault injection" << parser.value(faultsOption) << "seed"
                                 << options.faults.seed;
+    if (!options.apiFaults.rules.isEmpty())
+        qCInfo(lcSim).noquote() << "acquirer: API fault injection" << parser.value(apiFaultsOption) << "seed"
+                                << options.apiFaults.seed;
     SimulatorHost::announceListening(simulator.value()->cardHostPort());
+    SimulatorHost::printLine(QStringLiteral("api https://127.0.0.1:%1/").arg(simulator.value()->apiPort()));
     SimulatorHost::printLine(QStringLiteral("ca %1").arg(simulator.value()->caPemPath()));
-    // Seam: the onboarding/QR API announces its listener here once it exists.
     const int exitCode = QCoreApplication::exec();
     simulator.value().reset();
     return exitCode;

@@ -102,6 +102,85 @@ CREATE TABLE counters (
 INSERT INTO counters (name, value) VALUES ('rrn', 0);
 )sql";
 
+// Version 2: the JSON API (simulators/acquirer/api/): API keys, onboarding documents and applications, the
+// merchant registry, activation codes and QR orders with their refunds. Times in Unix ms.
+const char schemaV2[] = R"sql(
+CREATE TABLE api_keys (
+    key_id TEXT PRIMARY KEY,
+    secret_hex TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('installer', 'terminal')),
+    tid TEXT,
+    mid TEXT,
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE api_documents (
+    document_id TEXT PRIMARY KEY,
+    sha256_hex TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE api_applications (
+    application_id TEXT PRIMARY KEY,
+    client_reference TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('submitted', 'under_review', 'approved', 'rejected')),
+    reasons TEXT NOT NULL DEFAULT '[]',
+    merchant_id TEXT,
+    activation_code TEXT,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL
+);
+CREATE TABLE api_merchants (
+    merchant_id TEXT PRIMARY KEY,
+    uscc TEXT NOT NULL UNIQUE,
+    registered_name TEXT NOT NULL,
+    shop_name TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE api_activation_codes (
+    code TEXT PRIMARY KEY,
+    merchant_id TEXT NOT NULL,
+    pin_pad_serial TEXT,
+    public_key_sha256 TEXT,
+    tid TEXT,
+    key_id TEXT,
+    used_ms INTEGER
+);
+CREATE TABLE qr_orders (
+    mid TEXT NOT NULL,
+    out_trade_no TEXT NOT NULL,
+    tid TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tombstone INTEGER NOT NULL DEFAULT 0,
+    amount_fen INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    auth_code TEXT NOT NULL,
+    description TEXT NOT NULL,
+    transaction_id TEXT,
+    paid_at_ms INTEGER,
+    refunded_fen INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT,
+    query_count INTEGER NOT NULL DEFAULT 0,
+    local_date TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (mid, out_trade_no)
+);
+CREATE TABLE qr_refunds (
+    mid TEXT NOT NULL,
+    out_refund_no TEXT NOT NULL,
+    out_trade_no TEXT NOT NULL,
+    refund_fen INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (mid, out_refund_no)
+);
+INSERT INTO counters (name, value) VALUES ('merchant', 0), ('terminal', 0), ('application', 0), ('qr', 0);
+)sql";
+
 QString now()
 {
     return QDateTime::currentDateTime().toString(Qt::ISODate);
@@ -167,14 +246,21 @@ Result<> HostLedger::migrate()
         return Failure{version.error()};
     if (version.value() == schemaVersion)
         return {};
-    if (version.value() != 0)
+    if (version.value() < 0 || version.value() > schemaVersion)
         return fail(ErrorCode::VersionMismatch, tr("The host simulator's database has an unknown version."),
-                    QStringLiteral("host.db user_version %1, expected 0 or %2")
+                    QStringLiteral("host.db user_version %1, expected 0 to %2")
                         .arg(version.value())
                         .arg(schemaVersion));
-    return inTransaction([this]() -> Result<> {
-        if (const Result<> created = m_db->execute(QString::fromLatin1(schemaV1)); !created)
-            return created;
+    const qint64 from = version.value();
+    return inTransaction([this, from]() -> Result<> {
+        if (from < 1) {
+            if (const Result<> created = m_db->execute(QString::fromLatin1(schemaV1)); !created)
+                return created;
+        }
+        if (from < 2) {
+            if (const Result<> created = m_db->execute(QString::fromLatin1(schemaV2)); !created)
+                return created;
+        }
         return m_db->execute(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion));
     });
 }
@@ -315,6 +401,26 @@ Result<QString> HostLedger::nextRrn()
     const qint64 value = row.int64(0);
     row.reset();
     return QStringLiteral("%1").arg(value, 12, 10, QLatin1Char('0'));
+}
+
+Result<qint64> HostLedger::nextCounterValue(const QString& name)
+{
+    const auto statement = prepared(*m_db, R"sql(
+        INSERT INTO counters (name, value) VALUES (?1, 1)
+        ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value)sql");
+    if (!statement)
+        return Failure{statement.error()};
+    SqliteStatement& row = *statement.value();
+    row.bind(1, name);
+    const Result<bool> found = row.step();
+    if (!found)
+        return Failure{found.error()};
+    if (!found.value())
+        return fail(ErrorCode::StorageCorrupt, tr("The host simulator's database is damaged."),
+                    QStringLiteral("counter %1 missing").arg(name));
+    const qint64 value = row.int64(0);
+    row.reset();
+    return value;
 }
 
 Result<std::optional<HostTransaction>> HostLedger::fetchTransaction(SqliteStatement& row)

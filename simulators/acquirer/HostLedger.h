@@ -98,7 +98,7 @@ class HostLedger final
     Q_DECLARE_TR_FUNCTIONS(pos::sim::HostLedger)
 
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2; // 2: the JSON API tables (api/ApiStore.h)
     static QString fileName() { return QStringLiteral("host.db"); }
 
     ~HostLedger();
@@ -122,6 +122,9 @@ public:
                            const QByteArray& mak,
                            const QByteArray& tdk);
     Result<> signOff(const QString& tid);
+
+    // The next value (1, 2, …) of a named counter of this host database, created on first use.
+    Result<qint64> nextCounterValue(const QString& name);
 
     // A fresh 12-digit retrieval reference number, unique for this host database.
     Result<QString> nextRrn();

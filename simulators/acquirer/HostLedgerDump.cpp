@@ -41,7 +41,41 @@ const QList<DumpedTable> dumpedTables = {
     {"uploads", "batch_uploads", {"tid", "#batch", "#records_received", "#end_count", "closed_at"}},
     {"faults", "faults", {"#id", "tid", "stan", "mti", "name", "created"}},
     {"tombstones", "reversal_tombstones", {"#id", "tid", "#batch", "stan", "reason", "created"}},
+    // The JSON API (schema 2; absent from older databases). No document contents, secrets or codes.
+    {"merchants",
+     "api_merchants",
+     {"merchant_id", "uscc", "registered_name", "shop_name", "application_id", "#created_ms"}},
+    {"applications",
+     "api_applications",
+     {"application_id", "client_reference", "status", "reasons", "merchant_id", "#created_ms",
+      "#updated_ms"}},
+    {"apiTerminals", "api_keys", {"key_id", "scope", "tid", "mid", "#created_ms"}},
+    {"documents",
+     "api_documents",
+     {"document_id", "sha256_hex", "kind", "content_type", "#size_bytes", "#created_ms"}},
+    {"qrOrders",
+     "qr_orders",
+     {"mid", "out_trade_no", "tid", "status", "#tombstone", "#amount_fen", "channel", "transaction_id",
+      "#paid_at_ms", "#refunded_fen", "error_code", "#query_count", "local_date", "#created_ms",
+      "#updated_ms"}},
+    {"qrRefunds", "qr_refunds", {"mid", "out_refund_no", "out_trade_no", "#refund_fen", "#created_ms"}},
 };
+
+Result<bool> tableExists(SqliteDatabase& db, const char* table)
+{
+    const Result<SqliteStatement*> statement =
+        db.prepare(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1"));
+    if (!statement)
+        return Failure{statement.error()};
+    SqliteStatement& row = *statement.value();
+    row.bind(1, QString::fromLatin1(table));
+    const Result<bool> found = row.step();
+    if (!found)
+        return Failure{found.error()};
+    const bool exists = found.value() && row.int64(0) > 0;
+    row.reset();
+    return exists;
+}
 
 Result<QJsonArray> dumpTable(SqliteDatabase& db, const DumpedTable& table)
 {
@@ -89,6 +123,11 @@ Result<QJsonObject> dumpHostLedger(const QString& dataDir)
         return Failure{settings.error()};
     QJsonObject dump;
     for (const DumpedTable& table : dumpedTables) {
+        const Result<bool> exists = tableExists(db, table.table);
+        if (!exists)
+            return Failure{exists.error()};
+        if (!exists.value())
+            continue;
         const Result<QJsonArray> rows = dumpTable(db, table);
         if (!rows)
             return Failure{rows.error()};

@@ -12,9 +12,12 @@ namespace sim {
 
 // Reads dataDir/host.db read-only (the simulator may still be running) and returns
 //   {"terminals": [...], "transactions": [...], "settlements": [...], "uploads": [...], "faults": [...],
-//    "tombstones": [...]}
-// with one object per row, column names as keys, amounts in integer fen. Never includes keys (TMK or work
-// keys), request digests or response frames; PANs only masked as stored. NotFound when host.db is missing.
+//    "tombstones": [...], and from the JSON API (schema 2; keys absent for an older host.db):
+//    "merchants": [...], "applications": [...], "apiTerminals": [...], "documents": [...], "qrOrders": [...],
+//    "qrRefunds": [...]}
+// with one object per row, column names as keys, amounts in integer fen. Never includes keys (TMK, work keys
+// or API secrets), activation codes, document contents, application bodies, request digests or response
+// frames; PANs only masked as stored. NotFound when host.db is missing.
 Result<QJsonObject> dumpHostLedger(const QString& dataDir);
 
 } // namespace sim

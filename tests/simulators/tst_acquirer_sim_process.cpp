@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 //
-// The real pos-acquirer-sim process: readiness lines, TLS with the pinned simulator CA, sign-on and sale with
+// The real pos-acquirer-sim process: readiness lines (card host, JSON API, CA), TLS with the pinned simulator
+// CA on both listeners, sign-on and sale with
 // a plain QSslSocket and the codec, a garbage fault, and "pos-tool sim acquirer-dump --json".
 #include "simulators/SimTestTerminal.h"
 #include "simulators/acquirer/DemoTerminal.h"
@@ -41,8 +42,9 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void announcesListeningThenCa_data();
-    void announcesListeningThenCa();
+    void announcesListeningApiThenCa_data();
+    void announcesListeningApiThenCa();
+    void apiAnswersOverPinnedTls();
     void signOnAndSaleOverTls();
     void plainTcpClientIsRefused();
     void rejectsInvalidOptions_data();
@@ -52,7 +54,7 @@ private Q_SLOTS:
 
 private:
     bool startSimulator(const QStringList& extra = {}, const QString& program = u"pos-acquirer-sim"_qs);
-    bool connectTls(QSslSocket& socket);
+    bool connectTls(QSslSocket& socket, quint16 port = 0); // 0: the card host
     // Writes request and reads one response frame; empty on timeout or when the host closed first.
     QByteArray exchange(QSslSocket& socket, const QByteArray& request);
     QJsonObject dump();
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    quint16 m_apiPort = 0;
     QString m_caPath;
 };
 
@@ -105,21 +108,29 @@ bool tst_AcquirerSimProcess::startSimulator(const QStringList& extra, const QStr
     }
     m_port = listening.captured(1).toUShort();
     const QString second = waitForLine(*m_process, u"^(.*)$"_qs, 5s);
-    if (!second.startsWith(u"ca "_qs)) {
+    const QRegularExpressionMatch api =
+        QRegularExpression(u"^api https://127\\.0\\.0\\.1:(\\d+)/$"_qs).match(second);
+    if (!api.hasMatch()) {
         qWarning("second line \"%s\"", qPrintable(second));
         return false;
     }
-    m_caPath = second.mid(3);
+    m_apiPort = api.captured(1).toUShort();
+    const QString third = waitForLine(*m_process, u"^(.*)$"_qs, 5s);
+    if (!third.startsWith(u"ca "_qs)) {
+        qWarning("third line \"%s\"", qPrintable(third));
+        return false;
+    }
+    m_caPath = third.mid(3);
     return true;
 }
 
-bool tst_AcquirerSimProcess::connectTls(QSslSocket& socket)
+bool tst_AcquirerSimProcess::connectTls(QSslSocket& socket, quint16 port)
 {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setCaCertificates(QSslCertificate::fromPath(m_caPath));
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
     socket.setSslConfiguration(configuration);
-    socket.connectToHostEncrypted(u"127.0.0.1"_qs, m_port);
+    socket.connectToHostEncrypted(u"127.0.0.1"_qs, port == 0 ? m_port : port);
     if (!socket.waitForEncrypted(10000)) {
         qWarning("TLS failed: %s", qPrintable(socket.errorString()));
         return false;
@@ -159,23 +170,43 @@ QJsonObject tst_AcquirerSimProcess::dump()
     return QJsonDocument::fromJson(result.standardOutput).object();
 }
 
-void tst_AcquirerSimProcess::announcesListeningThenCa_data()
+void tst_AcquirerSimProcess::announcesListeningApiThenCa_data()
 {
     QTest::addColumn<QString>("program");
     QTest::newRow("pos-acquirer-sim") << u"pos-acquirer-sim"_qs;
     QTest::newRow("pos-tool sim acquirer") << u"pos-tool"_qs;
 }
 
-void tst_AcquirerSimProcess::announcesListeningThenCa()
+void tst_AcquirerSimProcess::announcesListeningApiThenCa()
 {
     QFETCH(QString, program);
     QVERIFY(startSimulator({}, program));
     QVERIFY(m_port != 0);
+    QVERIFY(m_apiPort != 0);
+    QVERIFY(m_apiPort != m_port);
     QCOMPARE(m_caPath, QDir(m_dir->path()).filePath(u"ca.pem"_qs));
     const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_caPath);
     QCOMPARE(ca.size(), 1);
     QSslSocket socket;
     QVERIFY(connectTls(socket));
+}
+
+// An unsigned request over TLS pinned to the announced CA: the API answers 401 KEY_UNKNOWN (unsigned).
+void tst_AcquirerSimProcess::apiAnswersOverPinnedTls()
+{
+    QVERIFY(startSimulator());
+    QSslSocket socket;
+    QVERIFY(connectTls(socket, m_apiPort));
+    socket.write("GET /v1/qr/bill?date=2026-01-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray received;
+    QDeadlineTimer deadline(10s);
+    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+        socket.waitForReadyRead(200);
+        received += socket.readAll();
+    }
+    received += socket.readAll();
+    QVERIFY2(received.startsWith("HTTP/1.1 401 "), received.constData());
+    QVERIFY(received.contains("\"KEY_UNKNOWN\""));
 }
 
 void tst_AcquirerSimProcess::signOnAndSaleOverTls()
@@ -248,6 +279,10 @@ void tst_AcquirerSimProcess::rejectsInvalidOptions_data()
     QTest::newRow("bad terminal") << QStringList{u"--terminal"_qs, u"1,2,3"_qs};
     QTest::newRow("bad limit") << QStringList{u"--single-limit-fen"_qs, u"0"_qs};
     QTest::newRow("unknown option") << QStringList{u"--no-such-option"_qs};
+    QTest::newRow("unknown API fault") << QStringList{u"--api-faults"_qs, u"http-418:0.5"_qs};
+    QTest::newRow("API faults above 1") << QStringList{u"--api-faults"_qs, u"delay:0.6,http-500:0.6"_qs};
+    QTest::newRow("bad API fault path") << QStringList{u"--api-fault-paths"_qs, u"qr/pay"_qs};
+    QTest::newRow("bad review delay") << QStringList{u"--review-delay-ms"_qs, u"soon"_qs};
 }
 
 void tst_AcquirerSimProcess::rejectsInvalidOptions()

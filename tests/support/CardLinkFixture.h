@@ -39,6 +39,8 @@ public:
 
     QString ledgerPath() const { return m_dir.filePath(QStringLiteral("ledger.db")); }
     QString simulatorDir() const { return m_simDir; }
+    // The simulator's JSON API base URL ("https://127.0.0.1:PORT/") once started.
+    QString apiUrl() const { return m_apiUrl; }
 
     // Starts (or restarts, on the same host data) the simulator with extra arguments.
     bool startSimulator(const QStringList& extra = {})
@@ -51,8 +53,11 @@ public:
             return false;
         const QString port = waitForLine(*m_sim, QStringLiteral("^listening 127\\.0\\.0\\.1:(\\d+)$"),
                                          std::chrono::seconds(20));
+        // Readiness lines: "listening 127.0.0.1:PORT", "api https://127.0.0.1:PORT2/", "ca PATH".
+        m_apiUrl = waitForLine(*m_sim, QStringLiteral("^api (https://127\\.0\\.0\\.1:\\d+/)$"),
+                               std::chrono::seconds(5));
         const QString ca = waitForLine(*m_sim, QStringLiteral("^ca (.+)$"), std::chrono::seconds(5));
-        if (port.isEmpty() || ca.isEmpty())
+        if (port.isEmpty() || m_apiUrl.isEmpty() || ca.isEmpty())
             return false;
         m_hostPort = port.toUShort();
         m_caPath = ca;
@@ -180,6 +185,7 @@ private:
     QString m_simDir;
     quint16 m_hostPort = 0;
     QString m_caPath;
+    QString m_apiUrl;
     QObject m_context;
     std::unique_ptr<QProcess> m_sim;
     std::unique_ptr<acquirer::AcquirerLink> m_link;
