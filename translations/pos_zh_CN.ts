@@ -41,6 +41,53 @@
     </message>
 </context>
 <context>
+    <name>pos::acquirer::ActivationClient</name>
+    <message>
+        <source>The activation code, the PIN pad serial number and its public key are all needed.</source>
+        <translation>激活码、密码键盘序列号及其公钥缺一不可。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::ApiAnswer</name>
+    <message>
+        <source>The acquirer&apos;s answer could not be read. The outcome is unknown.</source>
+        <translation>无法读取收单机构的应答，结果未知。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::ApiClient</name>
+    <message>
+        <source>The acquirer could not be reached. Nothing was sent.</source>
+        <translation>无法连接收单机构。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>The acquirer&apos;s answer did not arrive or could not be trusted. The outcome is unknown.</source>
+        <translation>收单机构的应答未到达或不可信，结果未知。</translation>
+    </message>
+    <message>
+        <source>The request to the acquirer could not be prepared.</source>
+        <translation>无法生成发往收单机构的请求。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::ApiResponses</name>
+    <message>
+        <source>The acquirer sent an answer this terminal cannot read.</source>
+        <translation>收单机构返回了本终端无法识别的应答。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::ApiSigner</name>
+    <message>
+        <source>The acquirer&apos;s answer could not be verified.</source>
+        <translation>无法验证收单机构的应答。</translation>
+    </message>
+    <message>
+        <source>No random numbers are available for the acquirer request.</source>
+        <translation>无法为收单请求生成随机数。</translation>
+    </message>
+</context>
+<context>
     <name>pos::acquirer::CardEngine</name>
     <message>
         <source>Another card transaction is still running. Wait for it to finish.</source>
@@ -207,6 +254,17 @@
     </message>
 </context>
 <context>
+    <name>pos::acquirer::OnboardingClient</name>
+    <message>
+        <source>Only non-empty JPEG, PNG or PDF documents can be uploaded.</source>
+        <translation>只能上传非空的 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The application is incomplete and was not sent.</source>
+        <translation>申请资料不完整，未提交。</translation>
+    </message>
+</context>
+<context>
     <name>pos::acquirer::PinBlock</name>
     <message>
         <source>The PIN must be 4 to 12 digits.</source>
@@ -223,6 +281,21 @@
     <message>
         <source>The PIN block has the wrong length.</source>
         <translation>密码块长度错误。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::QrPaymentFlow</name>
+    <message>
+        <source>A QR payment is already in progress.</source>
+        <translation>已有一笔扫码支付正在进行。</translation>
+    </message>
+    <message>
+        <source>The QR payment amount must be between 0.01 and 1,000,000 yuan.</source>
+        <translation>扫码支付金额必须在 0.01 元至 1,000,000 元之间。</translation>
+    </message>
+    <message>
+        <source>This is not a WeChat, Alipay or UnionPay payment code.</source>
+        <translation>这不是微信、支付宝或银联的付款码。</translation>
     </message>
 </context>
 <context>
@@ -788,6 +861,18 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>This sale was partly refunded and can no longer be voided.</source>
         <translation>该销售已部分退货，不能再撤销。</translation>
+    </message>
+    <message>
+        <source>This QR payment cannot be reversed.</source>
+        <translation>这笔扫码支付无法撤销。</translation>
+    </message>
+    <message>
+        <source>The reversal of this QR payment is already being sent.</source>
+        <translation>这笔扫码支付的撤销正在发送中。</translation>
+    </message>
+    <message>
+        <source>The terminal has no valid terminal id for QR payments.</source>
+        <translation>本终端没有可用于扫码支付的有效终端号。</translation>
     </message>
 </context>
 <context>
