@@ -52,5 +52,11 @@ inline constexpr int apiResponseSelectorCount = 7;
 // by byte.
 bool httpRequestHolds(QByteArrayView data);
 
+// fuzz_pinpad_frames: the PIN pad frame reader (whole vs byte by byte, re-encoding) and its tagged items.
+bool pinPadFramesHold(QByteArrayView data);
+
+// fuzz_printer_status: data[0] % 8 DLE EOT replies awaited, the rest the printer's bytes (StatusReader, ASB).
+bool printerStatusHolds(QByteArrayView data);
+
 } // namespace fuzz
 } // namespace pos

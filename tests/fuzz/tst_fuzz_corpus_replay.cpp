@@ -25,9 +25,14 @@ struct FuzzTarget
 };
 
 const FuzzTarget fuzzTargets[] = {
-    {"fuzz_iso8583_decode", &fuzz::iso8583DecodeHolds},      {"fuzz_tlv", &fuzz::tlvHolds},
-    {"fuzz_structured_fields", &fuzz::structuredFieldsHold}, {"fuzz_host_json", &fuzz::hostJsonHolds},
-    {"fuzz_api_responses", &fuzz::apiResponsesHold},         {"fuzz_http_request", &fuzz::httpRequestHolds},
+    {"fuzz_iso8583_decode", &fuzz::iso8583DecodeHolds},
+    {"fuzz_tlv", &fuzz::tlvHolds},
+    {"fuzz_structured_fields", &fuzz::structuredFieldsHold},
+    {"fuzz_host_json", &fuzz::hostJsonHolds},
+    {"fuzz_api_responses", &fuzz::apiResponsesHold},
+    {"fuzz_http_request", &fuzz::httpRequestHolds},
+    {"fuzz_pinpad_frames", &fuzz::pinPadFramesHold},
+    {"fuzz_printer_status", &fuzz::printerStatusHolds},
 };
 
 QString fuzzDirectory(const char* kind, const char* target)
