@@ -84,10 +84,12 @@ Result<QList<BatchCardRecord>> Ledger::batchCardRecords(const QString& terminalI
 {
     // The same selection as the settlement totals (LedgerSettlement.cpp totalsOf).
     const Result<SqliteStatement*> select = m_database->prepare(QStringLiteral(
-        "SELECT CASE WHEN transaction_type = 'refund' THEN 'refund' ELSE 'sale' END, stan, pan_masked, "
-        "amount_fen FROM card_payments WHERE terminal_id = ? AND batch_no = ? AND ("
-        "(transaction_type IN ('sale', 'activation') AND host_state IN ('approved', 'refunded')) OR "
-        "(transaction_type = 'refund' AND host_state = 'approved')) ORDER BY stan"));
+        "SELECT CASE WHEN p.transaction_type = 'refund' THEN 'refund' ELSE 'sale' END, p.stan, p.pan_masked, "
+        "p.amount_fen, p.entry_mode, (SELECT o.payload FROM outbox o WHERE o.card_payment_id = p.id AND "
+        "o.kind IN ('reversal', 'advice') ORDER BY o.id LIMIT 1) FROM card_payments p "
+        "WHERE p.terminal_id = ? AND p.batch_no = ? AND ("
+        "(p.transaction_type IN ('sale', 'activation') AND p.host_state IN ('approved', 'refunded')) OR "
+        "(p.transaction_type = 'refund' AND p.host_state = 'approved')) ORDER BY p.stan"));
     if (!select)
         return Failure{select.error()};
     select.value()->bind(1, terminalId).bind(2, batchNo);
@@ -101,7 +103,8 @@ Result<QList<BatchCardRecord>> Ledger::batchCardRecords(const QString& terminalI
         if (!row.value())
             break;
         const SqliteStatement& s = *select.value();
-        records.append({s.text(0), static_cast<int>(s.int64(1)), s.text(2), Money::fromFen(s.int64(3))});
+        records.append({s.text(0), static_cast<int>(s.int64(1)), s.text(2), Money::fromFen(s.int64(3)),
+                        s.text(4), s.blob(5)});
     }
     select.value()->reset();
     return records;

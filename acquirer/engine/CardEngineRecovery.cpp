@@ -229,8 +229,16 @@ void CardEngine::uploadBatch(const SettlementBatch& batch,
                 done(Failure{records.error()});
                 return;
             }
-            // One message at a time: a chain of steps over the records, then the end message.
-            auto remaining = std::make_shared<QList<BatchCardRecord>>(records.value());
+            // One message at a time: a chain of steps over the records (magstripe ones in 201 groups first,
+            // then each IC one as 205), then the end message.
+            QList<BatchCardRecord> ordered;
+            for (const BatchCardRecord& record : records.value())
+                if (!isIcRecord(record))
+                    ordered.append(record);
+            for (const BatchCardRecord& record : records.value())
+                if (isIcRecord(record))
+                    ordered.append(record);
+            auto remaining = std::make_shared<QList<BatchCardRecord>>(std::move(ordered));
             auto uploaded = std::make_shared<int>(0);
             auto step = std::make_shared<std::function<void()>>();
             const auto refuse = [done](const Error& error) {
@@ -246,9 +254,18 @@ void CardEngine::uploadBatch(const SettlementBatch& batch,
                         return;
                     }
                     const bool last = remaining->isEmpty();
-                    const QList<BatchCardRecord> chunk = remaining->mid(0, batchUploadRecordsPerMessage);
+                    const bool ic = !last && isIcRecord(remaining->front());
+                    QList<BatchCardRecord> chunk;
+                    for (const BatchCardRecord& record : std::as_const(*remaining)) {
+                        if (chunk.size() == (ic ? 1 : batchUploadRecordsPerMessage) ||
+                            isIcRecord(record) != ic)
+                            break;
+                        chunk.append(record);
+                    }
                     const Result<IsoMessage> request =
                         last ? batchUploadEndRequest(m_config.profile, trace.value(), *uploaded, true)
+                        : ic ? icDetailUploadRequest(m_config.profile, trace.value(), batch.batchNo,
+                                                     chunk.front(), true)
                              : batchUploadRequest(m_config.profile, trace.value(), chunk);
                     if (!request) {
                         refuse(request.error());

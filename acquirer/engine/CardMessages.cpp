@@ -203,6 +203,42 @@ Result<IsoMessage> batchUploadRequest(const MessageProfile& profile,
     return message;
 }
 
+bool isIcRecord(const BatchCardRecord& record)
+{
+    return record.entryMode == QLatin1String("chip") || record.entryMode == QLatin1String("contactless");
+}
+
+Result<IsoMessage> icDetailUploadRequest(const MessageProfile& profile,
+                                         const TerminalTrace& trace,
+                                         int batchNo,
+                                         const BatchCardRecord& record,
+                                         bool unbalanced)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(record.recoveryPayload).object();
+    const QJsonObject fields = payload.value(QStringLiteral("fields")).toObject();
+    if (fields.isEmpty())
+        return invalid(QStringLiteral("IC record stan %1 without a readable payload").arg(record.stan));
+    IsoMessage message = baseMessage(profile, QStringLiteral("0320"), trace, false);
+    for (int number : {3, 4, 22, 23, 55}) {
+        const QString value = fields.value(QString::number(number)).toString();
+        if (!value.isEmpty())
+            message.setField(number, QByteArray::fromHex(value.toLatin1()));
+    }
+    if (!message.hasField(4) || !message.hasField(55))
+        return invalid(QStringLiteral("IC record stan %1 without amount or F55").arg(record.stan));
+    const Result<QString> field61 =
+        Field61{digits(batchNo, 6), digits(record.stan, 6), QString(), QString()}.build();
+    if (!field61)
+        return Failure{field61.error()};
+    message.setDigits(61, field61.value());
+    if (const Result<> set =
+            setField60(message, field60Of(QStringLiteral("00"), trace.batchNo,
+                                          unbalanced ? QStringLiteral("205") : QStringLiteral("203")));
+        !set)
+        return Failure{set.error()};
+    return message;
+}
+
 Result<IsoMessage> batchUploadEndRequest(const MessageProfile& profile,
                                          const TerminalTrace& trace,
                                          int uploadedCount,

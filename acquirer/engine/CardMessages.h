@@ -60,6 +60,17 @@ constexpr int batchUploadRecordsPerMessage = 8;
 Result<IsoMessage> batchUploadRequest(const MessageProfile& profile,
                                       const TerminalTrace& trace,
                                       const QList<BatchCardRecord>& records);
+// One IC (chip or contactless) transaction's detail (reference §3 60.3 203 balanced / 205 unbalanced):
+// F3/F4/F22/F23/F55 (the reversal subset the ledger kept) from the record's payload, F61 = the original's
+// batch and STAN. [A] No F2: the terminal never keeps the full PAN; the host matches on TID + batch + STAN.
+// InvalidInput when the record has no readable payload.
+Result<IsoMessage> icDetailUploadRequest(const MessageProfile& profile,
+                                         const TerminalTrace& trace,
+                                         int batchNo,
+                                         const BatchCardRecord& record,
+                                         bool unbalanced);
+// IC records go one per message as 203/205; the rest in 201 groups.
+bool isIcRecord(const BatchCardRecord& record);
 Result<IsoMessage> batchUploadEndRequest(const MessageProfile& profile,
                                          const TerminalTrace& trace,
                                          int uploadedCount,

@@ -121,6 +121,9 @@ struct BatchCardRecord
     int stan = 0;
     QString panMasked;
     Money amount;
+    QString entryMode; // the ledger's entry_mode: "swipe", "chip", "contactless", ...
+    QByteArray
+        recoveryPayload; // the engine's own payload of this payment (opaque to the ledger); may be empty
 };
 
 enum class PrintJobKind { SaleReceipt, CardSlipMerchant, CardSlipCustomer, Report, ActivationSlip };

@@ -364,6 +364,14 @@ HostReply CardHost::batchUpload(const IsoMessage& request, const HostTerminal& t
         recorded = m_ledger.recordUploadedRecords(terminal.tid, batch, count);
         qCInfo(lcSim) << "card host: terminal" << terminal.tid << "uploaded" << count << "records of batch"
                       << batch;
+    } else if (code == QLatin1String("203") || code == QLatin1String("205")) {
+        // One IC transaction's detail: F55 and the original's batch and STAN in F61.
+        const Result<acquirer::Field61> original = acquirer::Field61::parse(request.digits(61));
+        if (!request.hasField(55) || !request.hasField(4) || !original)
+            return refuse(request, hostcode::formatError);
+        recorded = m_ledger.recordUploadedRecords(terminal.tid, batch, 1);
+        qCInfo(lcSim) << "card host: terminal" << terminal.tid << "uploaded IC detail of stan"
+                      << original.value().originalStan << "batch" << batch;
     } else if (code == QLatin1String("202") || code == QLatin1String("207")) {
         const Result<int> count = acquirer::parseBatchUploadCount(f48);
         if (!count)

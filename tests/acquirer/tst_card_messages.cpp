@@ -211,6 +211,45 @@ private Q_SLOTS:
         QCOMPARE(tags, (QList<quint32>{0x9F36, 0x95, 0x9F10}));
     }
 
+    void icDetailUploadCarriesTheChipDataNotTheCard_data()
+    {
+        QTest::addColumn<bool>("unbalanced");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("balanced 203") << false << u"203"_qs;
+        QTest::newRow("unbalanced 205") << true << u"205"_qs;
+    }
+    void icDetailUploadCarriesTheChipDataNotTheCard()
+    {
+        QFETCH(bool, unbalanced);
+        QFETCH(QString, code);
+        const CardRead card = chipCard();
+        const Result<IsoMessage> sale =
+            financialRequest(MessageProfile(), FinancialKind::Sale, trace, Money::fromFen(10000), &card,
+                             nullptr, KeyScheme::TripleDes);
+        POS_VERIFY_RESULT(sale);
+        const BatchCardRecord record{
+            u"sale"_qs, 42, card.panMasked, Money::fromFen(10000), u"chip"_qs, recoveryPayload(sale.value())};
+        QVERIFY(isIcRecord(record));
+        const Result<IsoMessage> upload =
+            icDetailUploadRequest(MessageProfile(), trace, 7, record, unbalanced);
+        POS_VERIFY_RESULT(upload);
+        QCOMPARE(upload.value().mti(), u"0320"_qs);
+        QCOMPARE(upload.value().digits(60).mid(8, 3), code);
+        // F55: the reversal subset the ledger kept, not the ARQC.
+        const Result<QList<TlvElement>> ic = parseIcData(upload.value().field(55));
+        POS_VERIFY_RESULT(ic);
+        QList<quint32> tags;
+        for (const TlvElement& element : ic.value())
+            tags << element.tag;
+        QCOMPARE(tags, (QList<quint32>{0x9F36, 0x95, 0x9F10}));
+        QCOMPARE(upload.value().digits(61).left(12), u"000007000042"_qs);
+        for (int number : {2, 14, 35, 52})
+            QVERIFY2(!upload.value().hasField(number), qPrintable(QString::number(number)));
+        // A record without a payload cannot be uploaded as IC detail (negative control).
+        const BatchCardRecord bare{u"sale"_qs, 43, card.panMasked, Money::fromFen(1), u"chip"_qs, {}};
+        QVERIFY(!icDetailUploadRequest(MessageProfile(), trace, 7, bare, unbalanced));
+    }
+
     void reversalRepeatsTheOriginal_data()
     {
         QTest::addColumn<QString>("reason");
@@ -324,8 +363,12 @@ private Q_SLOTS:
     {
         QList<BatchCardRecord> records;
         for (int i = 1; i <= batchUploadRecordsPerMessage; ++i)
-            records.append(
-                {i % 2 ? u"sale"_qs : u"refund"_qs, i, u"622588******3118"_qs, Money::fromFen(i * 100)});
+            records.append({i % 2 ? u"sale"_qs : u"refund"_qs,
+                            i,
+                            u"622588******3118"_qs,
+                            Money::fromFen(i * 100),
+                            u"swipe"_qs,
+                            {}});
         const Result<IsoMessage> request = batchUploadRequest(MessageProfile(), trace, records);
         POS_VERIFY_RESULT(request);
         const QString field48 = throughCodec(request.value()).digits(48);

@@ -337,7 +337,7 @@ private Q_SLOTS:
             CardLinkFixture::await<SettlementReport>([&](auto done) { link.engine().settle(done); });
         POS_VERIFY_RESULT(report);
         QVERIFY(report.value().balanced);
-        QCOMPARE(report.value().local.debitCount, 2);
+        QCOMPARE(report.value().local.debitCount, 3);
         QCOMPARE(report.value().local.debitAmount, Money::fromFen(3500));
         QCOMPARE(report.value().host, report.value().local);
         QCOMPARE(report.value().uploadedRecords, 0);
@@ -354,6 +354,7 @@ private Q_SLOTS:
         QVERIFY(link.startTerminal());
         const Result<CardResult> first = sale(link, u"magstripe-approve"_qs, 1000);
         POS_VERIFY_RESULT(first);
+        POS_VERIFY_RESULT(sale(link, u"chip-approve"_qs, 2000)); // uploaded as IC detail (205)
         // An approval the host never saw (as after a host-side loss): the totals cannot agree.
         const Result<> injected = link.onLedger<void>([](storage::Ledger& ledger) -> Result<> {
             CardIntentInput intent;
@@ -373,12 +374,12 @@ private Q_SLOTS:
             CardLinkFixture::await<SettlementReport>([&](auto done) { link.engine().settle(done); });
         POS_VERIFY_RESULT(report);
         QVERIFY(!report.value().balanced);
-        QCOMPARE(report.value().local.debitCount, 2);
-        QCOMPARE(report.value().host.debitCount, 1);
-        QCOMPARE(report.value().uploadedRecords, 2);
+        QCOMPARE(report.value().local.debitCount, 3);
+        QCOMPARE(report.value().host.debitCount, 2);
+        QCOMPARE(report.value().uploadedRecords, 3);
         const QJsonArray uploads = link.hostDump().value(u"uploads"_qs).toArray();
         QCOMPARE(uploads.size(), 1);
-        QCOMPARE(uploads.first().toObject().value(u"records_received"_qs).toInteger(), 2);
+        QCOMPARE(uploads.first().toObject().value(u"records_received"_qs).toInteger(), 3);
         const Result<CardResult> next = sale(link, u"magstripe-approve"_qs, 100);
         POS_VERIFY_RESULT(next);
         QCOMPARE(next.value().trace.batchNo, first.value().trace.batchNo + 1);
