@@ -61,10 +61,39 @@ QString maskPan(QStringView pan)
     return pan.left(6).toString() + QString(pan.size() - 10, QLatin1Char('*')) + pan.right(4).toString();
 }
 
-CardHost::CardHost(HostLedger& ledger, QObject* parent) : QObject(parent), m_ledger(ledger)
+CardHost::CardHost(HostLedger& ledger, QObject* parent)
+    : QObject(parent)
+    , m_ledger(ledger)
+    , m_sm4Codec(acquirer::FieldTable::cupDefault(acquirer::PinBlockSize::Bytes16))
 {}
 
 CardHost::~CardHost() = default;
+
+const acquirer::Iso8583Codec& CardHost::codecFor(const HostTerminal& terminal) const
+{
+    const bool sm4 = terminal.keyLayout ? *terminal.keyLayout == WorkKeyLayout::Sm4006
+                                        : terminal.tmkScheme == KeyScheme::Sm4;
+    return sm4 ? m_sm4Codec : m_codec;
+}
+
+Result<IsoMessage> CardHost::decodeBody(QByteArrayView body) const
+{
+    const auto decodedForItsTerminal = [this](const Result<IsoMessage>& decoded,
+                                              const acquirer::Iso8583Codec& codec) {
+        if (!decoded)
+            return false;
+        const Result<std::optional<HostTerminal>> found = m_ledger.terminal(trimmedText(decoded.value(), 41));
+        const bool sm4Terminal = found && found.value() && &codecFor(*found.value()) == &m_sm4Codec;
+        return sm4Terminal == (&codec == &m_sm4Codec);
+    };
+    Result<IsoMessage> asDefault = m_codec.decode(body);
+    if (asDefault && decodedForItsTerminal(asDefault, m_codec))
+        return asDefault;
+    Result<IsoMessage> asSm4 = m_sm4Codec.decode(body);
+    if (decodedForItsTerminal(asSm4, m_sm4Codec))
+        return asSm4;
+    return asDefault;
+}
 
 HostReply CardHost::handle(QByteArrayView requestFrame)
 {
@@ -78,7 +107,7 @@ HostReply CardHost::handle(QByteArrayView requestFrame)
 
 HostReply CardHost::handleBody(QByteArrayView body)
 {
-    const Result<IsoMessage> request = m_codec.decode(body);
+    const Result<IsoMessage> request = decodeBody(body);
     if (!request) {
         qCWarning(lcSim).noquote() << "card host: undecodable request refused:" << request.error().detail;
         return {};
@@ -198,7 +227,7 @@ Result<QByteArray> CardHost::macFor(const HostTerminal& terminal, const IsoMessa
     if (!terminal.keyLayout)
         return fail(ErrorCode::InvalidInput, tr("The terminal is not signed on."),
                     QStringLiteral("no MAK for terminal %1").arg(terminal.tid));
-    const Result<QByteArray> block = m_codec.macBlock(message);
+    const Result<QByteArray> block = codecFor(terminal).macBlock(message);
     if (!block)
         return block;
     return acquirer::computeMac(MacAlgorithm::CupEcb,
