@@ -46,6 +46,13 @@ QByteArray randomKey(qsizetype length)
     return key;
 }
 
+// The SM4 profile (16-byte F52): terminals signed on with SM4 keys, or not signed on and holding an SM4 TMK.
+bool usesSm4Profile(const HostTerminal& terminal)
+{
+    return terminal.keyLayout ? *terminal.keyLayout == WorkKeyLayout::Sm4006
+                              : terminal.tmkScheme == KeyScheme::Sm4;
+}
+
 } // namespace
 
 QString field60Batch(const IsoMessage& message)
@@ -71,26 +78,20 @@ CardHost::~CardHost() = default;
 
 const acquirer::Iso8583Codec& CardHost::codecFor(const HostTerminal& terminal) const
 {
-    const bool sm4 = terminal.keyLayout ? *terminal.keyLayout == WorkKeyLayout::Sm4006
-                                        : terminal.tmkScheme == KeyScheme::Sm4;
-    return sm4 ? m_sm4Codec : m_codec;
+    return usesSm4Profile(terminal) ? m_sm4Codec : m_codec;
 }
 
 Result<IsoMessage> CardHost::decodeBody(QByteArrayView body) const
 {
-    const auto decodedForItsTerminal = [this](const Result<IsoMessage>& decoded,
-                                              const acquirer::Iso8583Codec& codec) {
-        if (!decoded)
-            return false;
-        const Result<std::optional<HostTerminal>> found = m_ledger.terminal(trimmedText(decoded.value(), 41));
-        const bool sm4Terminal = found && found.value() && &codecFor(*found.value()) == &m_sm4Codec;
-        return sm4Terminal == (&codec == &m_sm4Codec);
+    const auto fromSm4Terminal = [this](const IsoMessage& request) {
+        const Result<std::optional<HostTerminal>> found = m_ledger.terminal(trimmedText(request, 41));
+        return found && found.value() && usesSm4Profile(*found.value());
     };
     Result<IsoMessage> asDefault = m_codec.decode(body);
-    if (asDefault && decodedForItsTerminal(asDefault, m_codec))
+    if (asDefault && !fromSm4Terminal(asDefault.value()))
         return asDefault;
     Result<IsoMessage> asSm4 = m_sm4Codec.decode(body);
-    if (decodedForItsTerminal(asSm4, m_sm4Codec))
+    if (asSm4 && fromSm4Terminal(asSm4.value()))
         return asSm4;
     return asDefault;
 }
