@@ -77,6 +77,7 @@ bool hostJsonHolds(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::hostJsonHolds(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

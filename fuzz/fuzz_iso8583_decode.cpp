@@ -109,6 +109,7 @@ bool iso8583DecodeHolds(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::iso8583DecodeHolds(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

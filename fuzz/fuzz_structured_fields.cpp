@@ -156,6 +156,7 @@ bool structuredFieldsHold(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::structuredFieldsHold(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

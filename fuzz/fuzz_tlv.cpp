@@ -58,6 +58,7 @@ bool tlvHolds(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::tlvHolds(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

@@ -74,6 +74,7 @@ CardEngine::CardEngine(CardEngineConfig config,
     , m_exchange(std::move(exchange))
     , m_keys(keys)
     , m_journal(journal)
+    , m_codec(FieldTable::cupDefault(pinBlockSize(m_config.profile)))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };

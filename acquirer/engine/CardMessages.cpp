@@ -130,6 +130,11 @@ QString signOnNetworkCode(const MessageProfile& profile)
     return QStringLiteral("003");
 }
 
+PinBlockSize pinBlockSize(const MessageProfile& profile)
+{
+    return profile.keyLayout == WorkKeyLayout::Sm4006 ? PinBlockSize::Bytes16 : PinBlockSize::Bytes8;
+}
+
 Result<IsoMessage> signOnRequest(const MessageProfile& profile, const TerminalTrace& trace)
 {
     Result<IsoMessage> message = networkRequest(profile, trace, signOnNetworkCode(profile));

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #pragma once
 
+#include "acquirer/iso8583/FieldSpec.h"
 #include "acquirer/iso8583/IsoMessage.h"
 #include "core/CardRead.h"
 #include "core/KeyTypes.h"
@@ -47,6 +48,9 @@ struct OriginalTransaction
 
 // 60.3 of the sign-on for a key layout (001, 003, 004, or the SM4 code).
 QString signOnNetworkCode(const MessageProfile& profile);
+// Length of F52 for the profile [A]: 16 bytes with SM4 work keys (Sm4006), else 8. The codec's field table
+// must match: FieldTable::cupDefault(pinBlockSize(profile)).
+PinBlockSize pinBlockSize(const MessageProfile& profile);
 
 // 0800 sign-on (F63 operator), 0820 sign-off (002) or echo (301), 0500 settlement, 0320 batch upload.
 Result<IsoMessage> signOnRequest(const MessageProfile& profile, const TerminalTrace& trace);

@@ -8,21 +8,32 @@ namespace pos {
 namespace acquirer {
 namespace {
 
-constexpr char separatorDigit = 'D'; // the track-data '=' as nibble 0xD
-
 QString lengthPrefixName(const FieldSpec& spec)
 {
     return spec.lengthKind == LengthKind::LL ? QStringLiteral("LL") : QStringLiteral("LLL");
 }
 
+// n: 0-9. z: any nibble (0-9, D for the track '=', and A-F inside a track encrypted with the TDK, §6.5).
 bool isDigitNibble(const FieldSpec& spec, int nibble)
 {
-    return nibble <= 9 || (spec.format == FieldFormat::Z && nibble == 0xD);
+    return nibble <= 9 || spec.format == FieldFormat::Z;
 }
 
+// The stored form of a nibble: '0'-'9', and upper-case 'A'-'F' (z only). Lower case is refused so that
+// every value has exactly one wire form and decode(encode(m)) == m.
 bool isDigitCharacter(const FieldSpec& spec, char c)
 {
-    return (c >= '0' && c <= '9') || (spec.format == FieldFormat::Z && c == separatorDigit);
+    return (c >= '0' && c <= '9') || (spec.format == FieldFormat::Z && c >= 'A' && c <= 'F');
+}
+
+char digitCharacter(int nibble)
+{
+    return static_cast<char>(nibble <= 9 ? '0' + nibble : 'A' + (nibble - 10));
+}
+
+int nibbleOfDigit(char c)
+{
+    return c <= '9' ? c - '0' : c - 'A' + 10;
 }
 
 int nibbleAt(QByteArrayView bytes, qsizetype index)
@@ -69,7 +80,7 @@ unpackDigits(const FieldSpec& spec, QByteArrayView content, qsizetype length, qs
                     .arg(digits.size() + 1)
                     .arg(formatName(spec.format)));
         }
-        digits.append(nibble <= 9 ? static_cast<char>('0' + nibble) : separatorDigit);
+        digits.append(digitCharacter(nibble));
     }
     return digits;
 }
@@ -77,15 +88,14 @@ unpackDigits(const FieldSpec& spec, QByteArrayView content, qsizetype length, qs
 // Appends digits (already validated) as packed BCD, with the pad nibble on spec.padSide for odd counts.
 void packDigits(const FieldSpec& spec, QByteArrayView digits, QByteArray& out)
 {
-    const auto nibbleOf = [](char c) { return c == separatorDigit ? 0xD : c - '0'; };
     const bool padFirst = digits.size() % 2 != 0 && spec.padSide == PadSide::Left;
     const qsizetype nibbles = digits.size() + (digits.size() % 2);
     for (qsizetype index = 0; index < nibbles; index += 2) {
         // Nibble n of the padded sequence is digit n - padFirst; out of range = the pad nibble 0.
         const qsizetype high = index - (padFirst ? 1 : 0);
         const qsizetype low = high + 1;
-        const int highNibble = high >= 0 && high < digits.size() ? nibbleOf(digits[high]) : 0;
-        const int lowNibble = low >= 0 && low < digits.size() ? nibbleOf(digits[low]) : 0;
+        const int highNibble = high >= 0 && high < digits.size() ? nibbleOfDigit(digits[high]) : 0;
+        const int lowNibble = low >= 0 && low < digits.size() ? nibbleOfDigit(digits[low]) : 0;
         out.append(static_cast<char>((highNibble << 4) | lowNibble));
     }
 }

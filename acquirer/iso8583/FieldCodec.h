@@ -25,7 +25,7 @@ bool isPrintableAscii(QByteArrayView bytes, qsizetype* badIndex = nullptr);
 bool isGbkText(QByteArrayView bytes, qsizetype* badIndex = nullptr);
 
 // Reads the field that starts at data[pos] (length prefix, then content) and advances pos past it. Checks
-// the prefix (BCD, <= maxLength), that the bytes are there, every nibble (n: 0-9, z: 0-9 or D, pad: 0)
+// the prefix (BCD, <= maxLength), that the bytes are there, every nibble (n: 0-9, z: any hex digit, pad: 0)
 // and text bytes (an/ans: printable ASCII, GBK fields also GBK). Never reads outside data. Errors are
 // ProtocolViolation; their details give offsets as (index in data + baseOffset).
 Result<QByteArray>

@@ -83,8 +83,9 @@ bool isSensitiveField(int number)
 // acquirer-protocol.md §2. Project choices for the fields the reference leaves open [A]:
 // - 56 ans...512 GBK (a sample acquirer sends Chinese text there), 58 ans...512, 59 b...512,
 // - 62 b...512 (key blocks and private binary data), 63 ans...163 GBK,
-// - z fields (35, 36) pad with nibble 0 (some acquirers use F: then change the table, not the codec).
-FieldTable FieldTable::cupDefault()
+// - z fields (35, 36) pad with nibble 0 (some acquirers use F: then change the table, not the codec),
+// - 52 b64 (8 bytes) by default, 16 bytes for the SM4 profile (PinBlockSize).
+FieldTable FieldTable::cupDefault(PinBlockSize pinBlock)
 {
     FieldTable table;
     const auto N = FieldFormat::N;
@@ -120,7 +121,7 @@ FieldTable FieldTable::cupDefault()
     table.insert(variable(44, Ans, LL, 25));
     table.insert(variable(48, N, LLL, 322));
     table.insert(fixed(49, An, 3));
-    table.insert(fixed(52, B, 8));
+    table.insert(fixed(52, B, static_cast<int>(pinBlock)));
     table.insert(fixedN(53, 16));
     table.insert(variable(54, An, LLL, 20));
     table.insert(variable(55, B, LLL, 255));

@@ -13,7 +13,8 @@
 namespace pos {
 namespace acquirer {
 
-// Content format. n: BCD digits 0-9. z: BCD track nibbles 0-9 plus D (the '=' separator). an, ans: text
+// Content format. n: BCD digits 0-9. z: track nibbles, stored as upper-case hex digits: 0-9, D for the '='
+// separator, and A-F where a track is encrypted with the TDK (acquirer-protocol.md §6.5). an, ans: text
 // bytes (printable ASCII; ans with TextEncoding::Gbk also takes GBK double-byte characters). b: binary.
 enum class FieldFormat { N, Z, An, Ans, B };
 
@@ -55,12 +56,17 @@ QString describeSpec(const FieldSpec& spec);
 // details and logs describe them (length, offset) and never show their contents.
 bool isSensitiveField(int number);
 
+// Length of the F52 PIN block, an acquirer profile choice [A]: the reference's b64 (8 bytes, DES/3DES PIN
+// block) by default; SM4 profiles send the 16-byte SM4 PIN block.
+enum class PinBlockSize { Bytes8 = 8, Bytes16 = 16 };
+
 // A set of field specs keyed by field number (2..64). Value type; cheap to copy.
 class FieldTable final
 {
 public:
-    // The CUP POS table of acquirer-protocol.md §2 with the project's [A] choices (see FieldSpec.cpp).
-    static FieldTable cupDefault();
+    // The CUP POS table of acquirer-protocol.md §2 with the project's [A] choices (see FieldSpec.cpp); F52 is
+    // fixed binary of pinBlock bytes.
+    static FieldTable cupDefault(PinBlockSize pinBlock = PinBlockSize::Bytes8);
 
     // nullptr when the table has no field with that number.
     const FieldSpec* spec(int number) const;

@@ -15,7 +15,8 @@ namespace pos {
 namespace acquirer {
 
 // Field values are stored as bytes in the unit of their format, without length prefix or padding:
-// - n and z: the digit string as ASCII ("021", track 2 with 'D' for the '=' separator);
+// - n and z: the digit string as ASCII ("021", track 2 with 'D' for the '=' separator; an encrypted track
+//   also has upper-case 'A'-'F');
 // - an and ans: the text bytes as on the wire (ASCII, or GBK for GBK fields; fixed fields keep their
 //   trailing spaces);
 // - b: the raw bytes.

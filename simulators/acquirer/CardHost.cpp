@@ -46,6 +46,13 @@ QByteArray randomKey(qsizetype length)
     return key;
 }
 
+// The SM4 profile (16-byte F52): terminals signed on with SM4 keys, or not signed on and holding an SM4 TMK.
+bool usesSm4Profile(const HostTerminal& terminal)
+{
+    return terminal.keyLayout ? *terminal.keyLayout == WorkKeyLayout::Sm4006
+                              : terminal.tmkScheme == KeyScheme::Sm4;
+}
+
 } // namespace
 
 QString field60Batch(const IsoMessage& message)
@@ -61,10 +68,33 @@ QString maskPan(QStringView pan)
     return pan.left(6).toString() + QString(pan.size() - 10, QLatin1Char('*')) + pan.right(4).toString();
 }
 
-CardHost::CardHost(HostLedger& ledger, QObject* parent) : QObject(parent), m_ledger(ledger)
+CardHost::CardHost(HostLedger& ledger, QObject* parent)
+    : QObject(parent)
+    , m_ledger(ledger)
+    , m_sm4Codec(acquirer::FieldTable::cupDefault(acquirer::PinBlockSize::Bytes16))
 {}
 
 CardHost::~CardHost() = default;
+
+const acquirer::Iso8583Codec& CardHost::codecFor(const HostTerminal& terminal) const
+{
+    return usesSm4Profile(terminal) ? m_sm4Codec : m_codec;
+}
+
+Result<IsoMessage> CardHost::decodeBody(QByteArrayView body) const
+{
+    const auto fromSm4Terminal = [this](const IsoMessage& request) {
+        const Result<std::optional<HostTerminal>> found = m_ledger.terminal(trimmedText(request, 41));
+        return found && found.value() && usesSm4Profile(*found.value());
+    };
+    Result<IsoMessage> asDefault = m_codec.decode(body);
+    if (asDefault && !fromSm4Terminal(asDefault.value()))
+        return asDefault;
+    Result<IsoMessage> asSm4 = m_sm4Codec.decode(body);
+    if (asSm4 && fromSm4Terminal(asSm4.value()))
+        return asSm4;
+    return asDefault;
+}
 
 HostReply CardHost::handle(QByteArrayView requestFrame)
 {
@@ -78,7 +108,7 @@ HostReply CardHost::handle(QByteArrayView requestFrame)
 
 HostReply CardHost::handleBody(QByteArrayView body)
 {
-    const Result<IsoMessage> request = m_codec.decode(body);
+    const Result<IsoMessage> request = decodeBody(body);
     if (!request) {
         qCWarning(lcSim).noquote() << "card host: undecodable request refused:" << request.error().detail;
         return {};
@@ -198,7 +228,7 @@ Result<QByteArray> CardHost::macFor(const HostTerminal& terminal, const IsoMessa
     if (!terminal.keyLayout)
         return fail(ErrorCode::InvalidInput, tr("The terminal is not signed on."),
                     QStringLiteral("no MAK for terminal %1").arg(terminal.tid));
-    const Result<QByteArray> block = m_codec.macBlock(message);
+    const Result<QByteArray> block = codecFor(terminal).macBlock(message);
     if (!block)
         return block;
     return acquirer::computeMac(MacAlgorithm::CupEcb,

@@ -71,7 +71,10 @@ public:
     // F32 of every response, n..11 [A]. Default "00010000".
     void setAcquirerId(QString id) { m_acquirerId = std::move(id); }
 
+    // The codec of the default profile (F52 8 bytes); terminals with SM4 keys use the SM4 profile (F52 16
+    // bytes, docs/acquirer-protocol.md).
     const acquirer::Iso8583Codec& codec() const { return m_codec; }
+    const acquirer::Iso8583Codec& codecFor(const HostTerminal& terminal) const;
 
     // One complete frame, length prefix included.
     HostReply handle(QByteArrayView requestFrame);
@@ -80,8 +83,11 @@ public:
     // An already decoded request.
     HostReply handleMessage(const acquirer::IsoMessage& request);
 
-    // The request decoded, for callers that must look at it before deciding to process it (faults).
-    Result<acquirer::IsoMessage> decodeBody(QByteArrayView body) const { return m_codec.decode(body); }
+    // The request decoded, for callers that must look at it before deciding to process it (faults). F52's
+    // length depends on the terminal's profile and F41 precedes it: the body is decoded with the default
+    // table, and with the SM4 table when that fails or F41 names a terminal with SM4 keys; the decoding
+    // that fits the terminal wins, else the default one (or its error).
+    Result<acquirer::IsoMessage> decodeBody(QByteArrayView body) const;
 
     // An answer with responseCode that processes nothing and carries no MAC (fault injection rcNN, or any
     // refusal). Empty frame when request is not a request MTI.
@@ -125,6 +131,7 @@ private:
 
     HostLedger& m_ledger;
     acquirer::Iso8583Codec m_codec;
+    acquirer::Iso8583Codec m_sm4Codec;
     Clock m_clock;
     QString m_acquirerId = QStringLiteral("00010000");
 };

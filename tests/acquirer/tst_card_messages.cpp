@@ -99,6 +99,40 @@ private Q_SLOTS:
         QCOMPARE(decoded.field(63), QByteArrayLiteral("01 "));
     }
 
+    // [A] F52 follows the profile: the SM4 layout sends the 16-byte SM4 PIN block, every other one 8 bytes;
+    // the codec built from pinBlockSize(profile) frames it, the other profile's codec refuses it.
+    void pinBlockSizeFollowsTheKeyLayout_data()
+    {
+        QTest::addColumn<WorkKeyLayout>("layout");
+        QTest::addColumn<int>("pinBlockBytes");
+        QTest::newRow("001") << WorkKeyLayout::Des001 << 8;
+        QTest::newRow("003") << WorkKeyLayout::TripleDes003 << 8;
+        QTest::newRow("004") << WorkKeyLayout::TripleDesTrack004 << 8;
+        QTest::newRow("sm4") << WorkKeyLayout::Sm4006 << 16;
+    }
+    void pinBlockSizeFollowsTheKeyLayout()
+    {
+        QFETCH(WorkKeyLayout, layout);
+        QFETCH(int, pinBlockBytes);
+        MessageProfile profile;
+        profile.keyLayout = layout;
+        QCOMPARE(static_cast<int>(pinBlockSize(profile)), pinBlockBytes);
+        CardRead card = magstripeCard(true);
+        card.pinBlock = QByteArray(pinBlockBytes, '\x5C');
+        const KeyScheme scheme = layout == WorkKeyLayout::Sm4006 ? KeyScheme::Sm4 : KeyScheme::TripleDes;
+        const Result<IsoMessage> sale = financialRequest(profile, FinancialKind::Sale, trace,
+                                                         Money::fromFen(100), &card, nullptr, scheme);
+        POS_VERIFY_RESULT(sale);
+        const Iso8583Codec codec(FieldTable::cupDefault(pinBlockSize(profile)));
+        const Result<QByteArray> body = codec.encode(sale.value());
+        POS_VERIFY_RESULT(body);
+        const Result<IsoMessage> decoded = codec.decode(body.value());
+        POS_VERIFY_RESULT(decoded);
+        QCOMPARE(decoded.value().field(52), card.pinBlock);
+        const PinBlockSize other = pinBlockBytes == 16 ? PinBlockSize::Bytes8 : PinBlockSize::Bytes16;
+        QVERIFY(!Iso8583Codec(FieldTable::cupDefault(other)).encode(sale.value()));
+    }
+
     void saleCarriesTheCardFields_data()
     {
         QTest::addColumn<CardEntry>("entry");

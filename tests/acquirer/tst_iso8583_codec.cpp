@@ -14,6 +14,7 @@ using namespace pos::acquirer;
 using pos::test::fromSpacedHex;
 
 Q_DECLARE_METATYPE(pos::acquirer::IsoMessage)
+Q_DECLARE_METATYPE(pos::acquirer::PinBlockSize)
 
 namespace {
 
@@ -50,6 +51,10 @@ private Q_SLOTS:
     void messageEncoderRejects_data();
     void messageEncoderRejects();
     void bcdFrameLengthIsAnOption();
+    void pinBlockSizeIsAProfileChoice_data();
+    void pinBlockSizeIsAProfileChoice();
+    void pinBlockOfTheOtherProfileIsRefused_data();
+    void pinBlockOfTheOtherProfileIsRefused();
     void defaultTableCoversTheReference();
 };
 
@@ -147,7 +152,11 @@ void tst_Iso8583Codec::encodesField_data()
     row("F4 amount", 4, "000000010000", "000000010000");
     row("F35 separator D", 35, "6225880137563118D25122010000000000", "34 6225880137563118D25122010000000000");
     row("F35 odd pads right", 35, "6225880137563118D251220", "23 6225880137563118D2512200");
+    row("F35 encrypted track (ref 6.5)", 35, "6225880137563118759048C4C7F0E26300",
+        "34 6225880137563118759048C4C7F0E26300");
+    row("F35 every hex nibble, odd", 35, "0123456789ABCDEF1", "17 0123456789ABCDEF10");
     row("F36 LLL", 36, "996225D1", "0008 996225D1");
+    row("F36 encrypted, odd", 36, "996225DA0F", "0010 996225DA0F");
     row("F36 LLL odd", 36, "996225D12", "0009 996225D120");
     row("F32 LL odd", 32, "12345", "05 123450");
     row("F53 n16", 53, "2610000000000000", "2610000000000000");
@@ -240,6 +249,12 @@ void tst_Iso8583Codec::fieldEncoderRejects_data()
                                      << u"field 3 (n6): character 6 is not a n digit"_qs;
     QTest::newRow("n with D") << 2 << QByteArray("6225D1") << u"field 2 (n..19): character 5"_qs;
     QTest::newRow("z with =") << 35 << QByteArray("6225=2512") << u"field 35 (z..37): character 5"_qs;
+    QTest::newRow("z with lower-case hex")
+        << 35 << QByteArray("6225d2512") << u"field 35 (z..37): character 5 is not a z digit"_qs;
+    QTest::newRow("z with G") << 36 << QByteArray("99G1") << u"field 36 (z...104): character 3"_qs;
+    QTest::newRow("z with a space") << 35 << QByteArray("6225 2512") << u"field 35 (z..37): character 5"_qs;
+    QTest::newRow("n with hex F") << 4 << QByteArray("00000001000F")
+                                  << u"field 4 (n12): character 12 is not a n digit"_qs;
     QTest::newRow("n over max") << 2 << QByteArray(20, '1') << u"20 digits exceed the maximum 19"_qs;
     QTest::newRow("z over max") << 35 << QByteArray(38, '1') << u"38 digits exceed the maximum 37"_qs;
     QTest::newRow("fixed n too short")
@@ -328,6 +343,75 @@ void tst_Iso8583Codec::bcdFrameLengthIsAnOption()
     QVERIFY(!Iso8583Codec().decodeFrame(frame.value()));
 }
 
+// [A] F52: 8 bytes by default, 16 bytes (the SM4 PIN block) in the SM4 profile.
+void tst_Iso8583Codec::pinBlockSizeIsAProfileChoice_data()
+{
+    QTest::addColumn<PinBlockSize>("size");
+    QTest::addColumn<QByteArray>("pinBlock");
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("default 8 bytes") << PinBlockSize::Bytes8 << fromSpacedHex("F770027C86263587") << u"b8"_qs;
+    QTest::newRow("SM4 16 bytes") << PinBlockSize::Bytes16
+                                  << fromSpacedHex("0123456789ABCDEF FEDCBA9876543210") << u"b16"_qs;
+}
+
+void tst_Iso8583Codec::pinBlockSizeIsAProfileChoice()
+{
+    QFETCH(PinBlockSize, size);
+    QFETCH(QByteArray, pinBlock);
+    QFETCH(QString, spec);
+    const FieldTable table = FieldTable::cupDefault(size);
+    QCOMPARE(describeSpec(*table.spec(52)), spec);
+    IsoMessage message = test::purchaseMessage();
+    message.setField(52, pinBlock);
+    const Iso8583Codec codec(table);
+    const Result<QByteArray> frame = codec.encodeFrame(message);
+    POS_VERIFY_RESULT(frame);
+    QCOMPARE(frame.value().size(), test::purchaseFrame().size() + pinBlock.size() - 8);
+    QVERIFY(frame.value().contains(pinBlock));
+    const Result<IsoMessage> decoded = codec.decodeFrame(frame.value());
+    POS_VERIFY_RESULT(decoded);
+    QVERIFY(decoded.value() == message);
+    QCOMPARE(decoded.value().field(52), pinBlock);
+}
+
+void tst_Iso8583Codec::pinBlockOfTheOtherProfileIsRefused_data()
+{
+    QTest::addColumn<PinBlockSize>("size");
+    QTest::addColumn<QByteArray>("pinBlock");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("16 bytes in the default profile")
+        << PinBlockSize::Bytes8 << QByteArray(16, '\x11') << u"16 bytes, the field takes exactly 8"_qs;
+    QTest::newRow("8 bytes in the SM4 profile")
+        << PinBlockSize::Bytes16 << QByteArray(8, '\x11') << u"8 bytes, the field takes exactly 16"_qs;
+    QTest::newRow("12 bytes in the SM4 profile")
+        << PinBlockSize::Bytes16 << QByteArray(12, '\x11') << u"12 bytes, the field takes exactly 16"_qs;
+}
+
+// Both ways: the encoder refuses a PIN block of the other length, and a frame from the other profile does
+// not decode (the field boundaries after F52 no longer fit).
+void tst_Iso8583Codec::pinBlockOfTheOtherProfileIsRefused()
+{
+    QFETCH(PinBlockSize, size);
+    QFETCH(QByteArray, pinBlock);
+    QFETCH(QString, detail);
+    IsoMessage message = test::purchaseMessage();
+    message.setField(52, pinBlock);
+    const Iso8583Codec codec(FieldTable::cupDefault(size));
+    const Result<QByteArray> encoded = codec.encodeFrame(message);
+    QVERIFY(!encoded);
+    QCOMPARE(encoded.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(encoded.error().detail.contains(detail), qPrintable(encoded.error().detail));
+
+    const PinBlockSize other = size == PinBlockSize::Bytes8 ? PinBlockSize::Bytes16 : PinBlockSize::Bytes8;
+    if (pinBlock.size() != static_cast<qsizetype>(other))
+        return;
+    const Result<QByteArray> otherFrame = Iso8583Codec(FieldTable::cupDefault(other)).encodeFrame(message);
+    POS_VERIFY_RESULT(otherFrame);
+    const Result<IsoMessage> decoded = codec.decodeFrame(otherFrame.value());
+    QVERIFY(!decoded);
+    QCOMPARE(decoded.error().code, ErrorCode::ProtocolViolation);
+}
+
 void tst_Iso8583Codec::defaultTableCoversTheReference()
 {
     const QList<int> expected = {2,  3,  4,  11, 12, 13, 14, 15, 22, 23, 25, 26, 32, 35, 36, 37, 38, 39,
@@ -336,6 +420,7 @@ void tst_Iso8583Codec::defaultTableCoversTheReference()
     QCOMPARE(table.numbers(), expected);
     QCOMPARE(describeSpec(*table.spec(35)), u"z..37"_qs);
     QCOMPARE(describeSpec(*table.spec(60)), u"n...17"_qs);
+    QCOMPARE(describeSpec(*table.spec(52)), u"b8"_qs);
     QCOMPARE(table.spec(22)->padSide, PadSide::Right);
     QCOMPARE(table.spec(23)->padSide, PadSide::Left);
     QCOMPARE(table.spec(43)->encoding, TextEncoding::Gbk);

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void malformedFrameIsRejected_data();
     void malformedFrameIsRejected();
     void everyTruncationIsRejected();
+    void hexNibblesInZAreAccepted_data();
+    void hexNibblesInZAreAccepted();
     void malformedIcDataIsRejected_data();
     void malformedIcDataIsRejected();
     void reassemblerYieldsFrames_data();
@@ -124,9 +126,9 @@ void tst_Iso8583Malformed::malformedFrameIsRejected_data()
     QTest::newRow("bad BCD nibble in a sensitive n")
         << patched(good, 24, static_cast<char>(0xB2))
         << u"field 2 at offset 24: nibble of digit 1 is not a valid n digit"_qs;
-    QTest::newRow("bad nibble in z")
-        << patched(good, 59, static_cast<char>(0xE2))
-        << u"field 35 at offset 59: nibble of digit 17 is not a valid z digit"_qs;
+    QTest::newRow("track separator nibble in n")
+        << patched(good, 25, static_cast<char>(0x2D))
+        << u"field 2 at offset 25: nibble of digit 4 is not a valid n digit"_qs;
     QTest::newRow("bad nibble in LL")
         << patched(good, f35PrefixOffset, 0x3A) << u"field 35 at offset 50: LL 0x3A is not BCD"_qs;
     QTest::newRow("LL above max") << patched(good, f35PrefixOffset, static_cast<char>(0x99))
@@ -181,6 +183,37 @@ void tst_Iso8583Malformed::everyTruncationIsRejected()
             QVERIFY(decoded.error().detail.contains(u"offset"_qs));
         }
     }
+}
+
+// An encrypted track (53.3 = 1, reference §6.5) carries ciphertext nibbles A-F in F35/F36: z takes every
+// nibble (the pad nibble must still be 0, see malformedFrameIsRejected), stored as upper-case hex.
+void tst_Iso8583Malformed::hexNibblesInZAreAccepted_data()
+{
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<char>("byte");
+    QTest::addColumn<QString>("digits");
+    constexpr int f35Content = f35PrefixOffset + 1;
+    QTest::newRow("E in the window") << 59 << static_cast<char>(0xE2)
+                                     << u"6225880137563118E25122010000000000"_qs;
+    QTest::newRow("A and F") << f35Content << static_cast<char>(0xAF)
+                             << u"AF25880137563118D25122010000000000"_qs;
+    QTest::newRow("B and C at the end")
+        << f35Content + 16 << static_cast<char>(0xBC) << u"6225880137563118D251220100000000BC"_qs;
+}
+
+void tst_Iso8583Malformed::hexNibblesInZAreAccepted()
+{
+    QFETCH(int, offset);
+    QFETCH(char, byte);
+    QFETCH(QString, digits);
+    const QByteArray frame = patched(test::purchaseFrame(), offset, byte);
+    const Iso8583Codec codec;
+    const Result<IsoMessage> decoded = codec.decodeFrame(frame);
+    POS_VERIFY_RESULT(decoded);
+    QCOMPARE(decoded.value().digits(35), digits);
+    const Result<QByteArray> reencoded = codec.encodeFrame(decoded.value());
+    POS_VERIFY_RESULT(reencoded);
+    QCOMPARE(reencoded.value(), frame);
 }
 
 void tst_Iso8583Malformed::malformedIcDataIsRejected_data()

@@ -102,9 +102,14 @@ private:
         switch (spec.format) {
         case FieldFormat::N: return digits(size).toLatin1();
         case FieldFormat::Z:
+            // A clear track (digits and the D separator) or, one time in three, an encrypted one (hex).
             value = digits(size).toLatin1();
             if (size > 0)
                 value[m_random.bounded(static_cast<int>(size))] = 'D';
+            if (m_random.bounded(3) == 0) {
+                for (char& c : value)
+                    c = "0123456789ABCDEF"[m_random.bounded(16)];
+            }
             return value;
         case FieldFormat::An:
         case FieldFormat::Ans:

@@ -205,9 +205,10 @@ void tst_PosToolIso8583::malformedHexExitsOne_data()
     llAboveMax[50] = static_cast<char>(0x99);
     QTest::newRow("LL above max") << upperHex(llAboveMax)
                                   << u"field 35 at offset 50: LL 0x99 exceeds max 37"_qs;
-    QByteArray badTrack = good;
-    badTrack[59] = static_cast<char>(0xE2);
-    QTest::newRow("bad track nibble") << upperHex(badTrack) << u"field 35 at offset 59"_qs;
+    // (A hex nibble in F35 is no longer malformed: an encrypted track carries A-F.)
+    QByteArray badPan = good;
+    badPan[24] = static_cast<char>(0xB2);
+    QTest::newRow("bad PAN nibble") << upperHex(badPan) << u"field 2 at offset 24"_qs;
     QByteArray secondaryBitmap = good;
     secondaryBitmap[15] = static_cast<char>(0xF0);
     QTest::newRow("bit 1") << upperHex(secondaryBitmap) << u"bitmap at offset 15: bit 1"_qs;

@@ -26,13 +26,15 @@ class SimTestTerminal
 {
 public:
     SimTestTerminal(QString tid, QString mid, QByteArray tmk, KeyScheme tmkScheme = KeyScheme::TripleDes)
-        : m_tid(std::move(tid))
+        : codec(acquirer::FieldTable::cupDefault(
+              tmkScheme == KeyScheme::Sm4 ? acquirer::PinBlockSize::Bytes16 : acquirer::PinBlockSize::Bytes8))
+        , m_tid(std::move(tid))
         , m_mid(std::move(mid))
         , m_tmk(std::move(tmk))
         , m_tmkScheme(tmkScheme)
     {}
 
-    acquirer::Iso8583Codec codec;
+    acquirer::Iso8583Codec codec; // the SM4 profile (16-byte F52) for an SM4 TMK
     QString batch = QStringLiteral("000001");
     int stan = 0;
     std::optional<WorkKeyLayout> layout;
