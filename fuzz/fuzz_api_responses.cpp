@@ -98,6 +98,7 @@ bool apiResponsesHold(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::apiResponsesHold(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

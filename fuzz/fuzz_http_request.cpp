@@ -126,6 +126,7 @@ bool httpRequestHolds(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::httpRequestHolds(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

@@ -89,6 +89,7 @@ bool pinPadFramesHold(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::pinPadFramesHold(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;

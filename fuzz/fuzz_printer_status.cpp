@@ -86,6 +86,7 @@ bool printerStatusHolds(QByteArrayView data)
 #ifdef POS_LIBFUZZER
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    pos::fuzz::abortIfSelfTestCrashRequested();
     if (!pos::fuzz::printerStatusHolds(pos::fuzz::inputView(data, size)))
         std::abort();
     return 0;
