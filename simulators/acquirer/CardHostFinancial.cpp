@@ -283,14 +283,14 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
         if (previous.value()->requestDigest == digest.value() && !tombstone.value()) {
             qCInfo(lcSim) << "card host: terminal" << terminal.tid << "repeated STAN" << stan
                           << "identically; answering the first answer again";
-            HostReply reply;
-            reply.frame = previous.value()->responseFrame;
-            reply.responseCode = previous.value()->responseCode;
-            reply.hasMac = reply.responseCode == hostcode::approved;
-            reply.requestMti = request.mti();
-            reply.tid = terminal.tid;
-            reply.stan = stan;
-            return reply;
+            // The same answer, MAC'd again under the MAK in force now: the terminal may have signed on again
+            // since (after a bad MAC, for instance), and the first MAC would then never verify.
+            Result<IsoMessage> first = codecFor(terminal).decodeFrame(previous.value()->responseFrame);
+            if (!first)
+                return storageFailure(request, first.error());
+            const bool macced = first.value().hasField(64);
+            first.value().removeField(64);
+            return finish(request, std::move(first.value()), macced ? &terminal : nullptr);
         }
         qCInfo(lcSim) << "card host: terminal" << terminal.tid << "reused STAN" << stan << "of batch" << batch
                       << "for a different request:" << hostcode::duplicate;
