@@ -74,6 +74,8 @@ public:
     // Card host support (storage/LedgerCardHost.cpp). allocateStan takes the next STAN for a request that is
     // not a card payment (sign-on, echo, settlement, batch upload), durably, in the current batch.
     Result<TerminalTrace> allocateStan(qint64 nowMs);
+    // count (1-9999) such STANs in one transaction, in sending order.
+    Result<QList<TerminalTrace>> allocateStans(int count, qint64 nowMs);
     Result<CardPaymentReference> cardPaymentReference(qint64 paymentId);
     // The batch's approved sales (not voided or reversed) and approved refunds, by STAN.
     Result<QList<BatchCardRecord>> batchCardRecords(const QString& terminalId, int batchNo);

@@ -19,6 +19,17 @@ using detail::runStatement;
 
 Result<TerminalTrace> Ledger::allocateStan(qint64 nowMs)
 {
+    Result<QList<TerminalTrace>> one = allocateStans(1, nowMs);
+    if (!one)
+        return Failure{one.error()};
+    return one.value().first();
+}
+
+Result<QList<TerminalTrace>> Ledger::allocateStans(int count, qint64 nowMs)
+{
+    if (count < 1 || count > 9999)
+        return invalid(LedgerText::tr("The ledger was asked for an impossible number of trace numbers."),
+                       QStringLiteral("allocateStans(%1)").arg(count));
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return Failure{begun.error()};
@@ -39,14 +50,19 @@ Result<TerminalTrace> Ledger::allocateStan(qint64 nowMs)
         return invalid(
             LedgerText::tr("This terminal has no terminal and merchant id yet: activate it first."),
             QStringLiteral("terminal identity not set"));
-    const Result<int> stan =
-        detail::takeStan(*m_database, trace.terminalId, trace.batchNo, trace.stan, nowMs);
-    if (!stan)
-        return Failure{stan.error()};
-    trace.stan = stan.value();
+    QList<TerminalTrace> traces;
+    int from = trace.stan;
+    for (int i = 0; i < count; ++i) {
+        const Result<int> stan = detail::takeStan(*m_database, trace.terminalId, trace.batchNo, from, nowMs);
+        if (!stan)
+            return Failure{stan.error()};
+        trace.stan = stan.value();
+        traces.append(trace);
+        from = stan.value() % 999999 + 1;
+    }
     if (const Result<> committed = transaction.commit(); !committed)
         return Failure{committed.error()};
-    return trace;
+    return traces;
 }
 
 Result<CardPaymentReference> Ledger::cardPaymentReference(qint64 paymentId)

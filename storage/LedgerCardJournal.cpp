@@ -54,6 +54,16 @@ void LedgerCardJournal::allocateStan(qint64 nowMs, QObject* context, Completion<
                                  forward(std::move(done)));
 }
 
+void LedgerCardJournal::allocateStans(int count,
+                                      qint64 nowMs,
+                                      QObject* context,
+                                      Completion<QList<TerminalTrace>> done)
+{
+    m_service.run<QList<TerminalTrace>>(
+        [count, nowMs](Ledger& ledger) { return ledger.allocateStans(count, nowMs); }, context,
+        forward(std::move(done)));
+}
+
 void LedgerCardJournal::cardPaymentReference(qint64 paymentId,
                                              QObject* context,
                                              Completion<CardPaymentReference> done)

@@ -30,6 +30,8 @@ public:
                              Completion<void> done) override;
     void allocateStan(qint64 nowMs, QObject* context, Completion<TerminalTrace> done) override;
     void
+    allocateStans(int count, qint64 nowMs, QObject* context, Completion<QList<TerminalTrace>> done) override;
+    void
     cardPaymentReference(qint64 paymentId, QObject* context, Completion<CardPaymentReference> done) override;
     void claimDueRecovery(qint64 nowMs,
                           QObject* context,

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 // The card transaction engine (acquirer-protocol.md §9.3, docs/acquirer-protocol.md "Engine"):
@@ -154,6 +155,13 @@ private:
     void settleBatch(const SettlementBatch& batch, Completion<SettlementReport> done);
     void
     uploadBatch(const SettlementBatch& batch, SettlementReport report, Completion<SettlementReport> done);
+    void sendUploadMessage(const SettlementBatch& batch,
+                           SettlementReport report,
+                           std::shared_ptr<QList<QList<BatchCardRecord>>> chunks,
+                           std::shared_ptr<QList<TerminalTrace>> traces,
+                           int index,
+                           int uploaded,
+                           Completion<SettlementReport> done);
 
     CardEngineConfig m_config;
     ExchangeFunction m_exchange;

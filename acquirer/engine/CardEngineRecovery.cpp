@@ -229,79 +229,86 @@ void CardEngine::uploadBatch(const SettlementBatch& batch,
                 done(Failure{records.error()});
                 return;
             }
-            // One message at a time: a chain of steps over the records (magstripe ones in 201 groups first,
-            // then each IC one as 205), then the end message.
-            QList<BatchCardRecord> ordered;
-            for (const BatchCardRecord& record : records.value())
-                if (!isIcRecord(record))
-                    ordered.append(record);
+            // The messages: magstripe records in 201 groups first, then each IC record as 205, then the end
+            // (207). Their STANs are taken in one durable step, then the messages go one at a time.
+            auto chunks = std::make_shared<QList<QList<BatchCardRecord>>>();
+            for (const BatchCardRecord& record : records.value()) {
+                if (isIcRecord(record))
+                    continue;
+                if (chunks->isEmpty() || chunks->last().size() == batchUploadRecordsPerMessage)
+                    chunks->append(QList<BatchCardRecord>());
+                chunks->last().append(record);
+            }
             for (const BatchCardRecord& record : records.value())
                 if (isIcRecord(record))
-                    ordered.append(record);
-            auto remaining = std::make_shared<QList<BatchCardRecord>>(std::move(ordered));
-            auto uploaded = std::make_shared<int>(0);
-            auto step = std::make_shared<std::function<void()>>();
+                    chunks->append(QList<BatchCardRecord>{record});
             const auto refuse = [done](const Error& error) {
                 done(fail(ErrorCode::OutcomeUnknown,
                           EngineText::tr(
                               "The batch upload to the acquirer was interrupted. Settle again to finish it."),
                           error.detail));
             };
-            *step = [this, batch, report, done, remaining, uploaded, step, refuse] {
-                m_journal.allocateStan(now(), this, [=, this](Result<TerminalTrace> trace) mutable {
-                    if (!trace) {
-                        refuse(trace.error());
+            m_journal.allocateStans(
+                static_cast<int>(chunks->size()) + 1, now(), this,
+                [this, batch, report, done, chunks, refuse](Result<QList<TerminalTrace>> traces) {
+                    if (!traces) {
+                        refuse(traces.error());
                         return;
                     }
-                    const bool last = remaining->isEmpty();
-                    const bool ic = !last && isIcRecord(remaining->front());
-                    QList<BatchCardRecord> chunk;
-                    for (const BatchCardRecord& record : std::as_const(*remaining)) {
-                        if (chunk.size() == (ic ? 1 : batchUploadRecordsPerMessage) ||
-                            isIcRecord(record) != ic)
-                            break;
-                        chunk.append(record);
-                    }
-                    const Result<IsoMessage> request =
-                        last ? batchUploadEndRequest(m_config.profile, trace.value(), *uploaded, true)
-                        : ic ? icDetailUploadRequest(m_config.profile, trace.value(), batch.batchNo,
-                                                     chunk.front(), true)
-                             : batchUploadRequest(m_config.profile, trace.value(), chunk);
-                    if (!request) {
-                        refuse(request.error());
-                        return;
-                    }
-                    exchange(request.value(), [=, this](Exchanged answer) mutable {
-                        if (answer.kind != Exchanged::Kind::Answered ||
-                            answer.response.text(39) != QLatin1String("00")) {
-                            refuse(answer.kind == Exchanged::Kind::Answered
-                                       ? Error{ErrorCode::Declined, QString(),
-                                               QStringLiteral("0330 F39 %1").arg(answer.response.text(39))}
-                                       : answer.error);
-                            return;
-                        }
-                        if (!last) {
-                            remaining->remove(0, chunk.size());
-                            *uploaded += static_cast<int>(chunk.size());
-                            (*step)();
-                            return;
-                        }
-                        m_journal.finishBatchUpload(
-                            batch.id, now(), this,
-                            [report, uploaded, done, step](Result<void> closed) mutable {
-                                *step = nullptr; // breaks the self-reference
-                                if (!closed) {
-                                    done(Failure{closed.error()});
-                                    return;
-                                }
-                                report.uploadedRecords = *uploaded;
-                                done(report);
-                            });
-                    });
+                    sendUploadMessage(batch, report, chunks,
+                                      std::make_shared<QList<TerminalTrace>>(traces.value()), 0, 0, done);
                 });
-            };
-            (*step)();
         });
+}
+
+void CardEngine::sendUploadMessage(const SettlementBatch& batch,
+                                   SettlementReport report,
+                                   std::shared_ptr<QList<QList<BatchCardRecord>>> chunks,
+                                   std::shared_ptr<QList<TerminalTrace>> traces,
+                                   int index,
+                                   int uploaded,
+                                   Completion<SettlementReport> done)
+{
+    const auto refuse = [done](const Error& error) {
+        done(fail(
+            ErrorCode::OutcomeUnknown,
+            EngineText::tr("The batch upload to the acquirer was interrupted. Settle again to finish it."),
+            error.detail));
+    };
+    const bool last = index == chunks->size();
+    const TerminalTrace& trace = traces->at(index);
+    const Result<IsoMessage> request =
+        last ? batchUploadEndRequest(m_config.profile, trace, uploaded, true)
+        : isIcRecord(chunks->at(index).front())
+            ? icDetailUploadRequest(m_config.profile, trace, batch.batchNo, chunks->at(index).front(), true)
+            : batchUploadRequest(m_config.profile, trace, chunks->at(index));
+    if (!request) {
+        refuse(request.error());
+        return;
+    }
+    exchange(request.value(), [=, this](Exchanged answer) {
+        if (answer.kind != Exchanged::Kind::Answered || answer.response.text(39) != QLatin1String("00")) {
+            refuse(answer.kind == Exchanged::Kind::Answered
+                       ? Error{ErrorCode::Declined, QString(),
+                               QStringLiteral("0330 F39 %1").arg(answer.response.text(39))}
+                       : answer.error);
+            return;
+        }
+        if (!last) {
+            sendUploadMessage(batch, report, chunks, traces, index + 1,
+                              uploaded + static_cast<int>(chunks->at(index).size()), done);
+            return;
+        }
+        m_journal.finishBatchUpload(batch.id, now(), this,
+                                    [report, uploaded, done](Result<void> closed) mutable {
+                                        if (!closed) {
+                                            done(Failure{closed.error()});
+                                            return;
+                                        }
+                                        report.uploadedRecords = uploaded;
+                                        done(report);
+                                    });
+    });
 }
 
 } // namespace acquirer

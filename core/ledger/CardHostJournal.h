@@ -54,6 +54,9 @@ public:
                                      Completion<void> done) = 0;
     // The next STAN for a management message (sign-on, echo, settlement, batch upload).
     virtual void allocateStan(qint64 nowMs, QObject* context, Completion<TerminalTrace> done) = 0;
+    // count consecutive STANs (1-9999) in one durable step, for a run of messages such as a batch upload.
+    virtual void
+    allocateStans(int count, qint64 nowMs, QObject* context, Completion<QList<TerminalTrace>> done) = 0;
     virtual void
     cardPaymentReference(qint64 paymentId, QObject* context, Completion<CardPaymentReference> done) = 0;
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void failedAttemptIsRetriedAfterTheDelay();
     void givingUpParksTheItemAndAudits();
     void interruptedClaimIsDueAgainAfterRestart();
+    void stanRunIsConsecutiveAndNeverReused();
     void deliveredReversalCompletesThePayment();
     void refundAdviceIsDueOnceAcrossRestarts();
     void claimUsesTheDueIndex();
@@ -173,6 +174,22 @@ void tst_LedgerHostQueue::interruptedClaimIsDueAgainAfterRestart()
     QVERIFY(again.has_value());
     QCOMPARE(again->id, id);
     QCOMPARE(again->attempts, 2);
+}
+
+void tst_LedgerHostQueue::stanRunIsConsecutiveAndNeverReused()
+{
+    Shop shop;
+    QVERIFY(shop.setUp());
+    const int sold = shop.ledger->beginCardPayment(shop.cardIntent(100)).value().stan;
+    const Result<QList<TerminalTrace>> run = shop.ledger->allocateStans(3, noon);
+    POS_VERIFY_RESULT(run);
+    QCOMPARE(run.value().size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(run.value().at(i).stan, sold + 1 + i);
+    // The next single STAN follows the run: nothing in it is handed out twice.
+    QCOMPARE(shop.ledger->allocateStan(noon).value().stan, sold + 4);
+    QVERIFY(!shop.ledger->allocateStans(0, noon));
+    QVERIFY(!shop.ledger->allocateStans(10000, noon));
 }
 
 void tst_LedgerHostQueue::deliveredReversalCompletesThePayment()
