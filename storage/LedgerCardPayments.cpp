@@ -20,6 +20,7 @@ using detail::LedgerText;
 namespace {
 
 constexpr int maxStan = 999999;
+constexpr qint64 maxCardsPerBatch = 999; // F48 counts are n3
 
 QString recoveryKind(CardTransactionType type)
 {
@@ -179,6 +180,29 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
         return invalid(LedgerText::tr("The batch is being settled. Card payments can start again when it is "
                                       "closed."),
                        QStringLiteral("batch %1 is settling").arg(result.batchNo));
+
+    // Settlement counts debits and credits in three digits (F48, acquirer-protocol.md §4.6): a batch holds at
+    // most 999 of each, counting every one that is or may still become charged.
+    if (intent.type != CardTransactionType::Void) {
+        const bool credit = intent.type == CardTransactionType::Refund;
+        qint64 inBatch = 0;
+        const Result<bool> counted = detail::queryRow(
+            *m_database,
+            QStringLiteral("SELECT count(*) FROM card_payments WHERE terminal_id = ? AND batch_no = ? AND "
+                           "transaction_type %1 AND host_state NOT IN ('declined', 'reversed')")
+                .arg(credit ? QStringLiteral("= 'refund'") : QStringLiteral("IN ('sale', 'activation')")),
+            [&inBatch](const SqliteStatement& row) { inBatch = row.int64(0); }, result.terminalId,
+            result.batchNo);
+        if (!counted)
+            return Failure{counted.error()};
+        if (inBatch >= maxCardsPerBatch)
+            return invalid(
+                credit ? LedgerText::tr("This batch holds 999 card refunds already: settle it before "
+                                        "the next card refund.")
+                       : LedgerText::tr("This batch holds 999 card sales already: settle it before the "
+                                        "next card sale."),
+                QStringLiteral("batch %1 full").arg(result.batchNo));
+    }
 
     const Result<int> stan =
         detail::takeStan(*m_database, result.terminalId, result.batchNo, result.stan, intent.createdMs);

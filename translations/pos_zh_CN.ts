@@ -874,6 +874,18 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>The terminal has no valid terminal id for QR payments.</source>
         <translation>本终端没有可用于扫码支付的有效终端号。</translation>
     </message>
+    <message>
+        <source>The ledger was asked for an impossible number of trace numbers.</source>
+        <translation>账本收到了无效的流水号数量请求。</translation>
+    </message>
+    <message>
+        <source>This batch holds 999 card refunds already: settle it before the next card refund.</source>
+        <translation>本批次已有 999 笔银行卡退货，请先结算再做下一笔退货。</translation>
+    </message>
+    <message>
+        <source>This batch holds 999 card sales already: settle it before the next card sale.</source>
+        <translation>本批次已有 999 笔银行卡消费，请先结算再做下一笔刷卡消费。</translation>
+    </message>
 </context>
 <context>
     <name>pos::storage::LedgerBackup</name>

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void givingUpParksTheItemAndAudits();
     void interruptedClaimIsDueAgainAfterRestart();
     void stanRunIsConsecutiveAndNeverReused();
+    void batchHoldsAtMost999Sales();
     void deliveredReversalCompletesThePayment();
     void refundAdviceIsDueOnceAcrossRestarts();
     void claimUsesTheDueIndex();
@@ -190,6 +191,28 @@ void tst_LedgerHostQueue::stanRunIsConsecutiveAndNeverReused()
     QCOMPARE(shop.ledger->allocateStan(noon).value().stan, sold + 4);
     QVERIFY(!shop.ledger->allocateStans(0, noon));
     QVERIFY(!shop.ledger->allocateStans(10000, noon));
+}
+
+void tst_LedgerHostQueue::batchHoldsAtMost999Sales()
+{
+    Shop shop;
+    QVERIFY(shop.setUp());
+    // 998 approved sales written directly (one statement), then the API from there on.
+    POS_VERIFY_RESULT(shop.ledger->database().execute(
+        u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 998) "
+        "INSERT INTO card_payments (transaction_type, amount_fen, pan_masked, pan_hmac, pan_hmac_key_id, "
+        "entry_mode, terminal_id, merchant_id, batch_no, stan, local_ms, host_state, updated_ms) "
+        "SELECT 'sale', 100, '622588******3118', zeroblob(32), 1, 'swipe', p.terminal_id, p.merchant_id, "
+        "p.batch_no, 500000 + i, 0, 'approved', 0 FROM n, terminal_profile p WHERE p.id = 1"_qs));
+    const Result<CardIntent> last = shop.ledger->beginCardPayment(shop.cardIntent(100));
+    POS_VERIFY_RESULT(last); // the 999th
+    const Result<CardIntent> over = shop.ledger->beginCardPayment(shop.cardIntent(100));
+    QVERIFY(!over);
+    QCOMPARE(over.error().code, ErrorCode::InvalidInput);
+    // A declined sale does not count: the slot comes back.
+    POS_VERIFY_RESULT(
+        shop.ledger->completeCardPayment(last.value().paymentId, {false, u"51"_qs, {}, {}, false, noon}));
+    POS_VERIFY_RESULT(shop.ledger->beginCardPayment(shop.cardIntent(100)));
 }
 
 void tst_LedgerHostQueue::deliveredReversalCompletesThePayment()
