@@ -210,7 +210,14 @@ Result<IsoMessage> batchUploadRequest(const MessageProfile& profile,
 
 bool isIcRecord(const BatchCardRecord& record)
 {
-    return record.entryMode == QLatin1String("chip") || record.entryMode == QLatin1String("contactless");
+    if (record.entryMode != QLatin1String("chip") && record.entryMode != QLatin1String("contactless"))
+        return false;
+    // Without the chip data the ledger kept, the record goes in a 201 group like a swipe: never block the
+    // settlement over it.
+    const QJsonObject fields =
+        QJsonDocument::fromJson(record.recoveryPayload).object().value(QStringLiteral("fields")).toObject();
+    return !fields.value(QStringLiteral("55")).toString().isEmpty() &&
+           !fields.value(QStringLiteral("4")).toString().isEmpty();
 }
 
 Result<IsoMessage> icDetailUploadRequest(const MessageProfile& profile,

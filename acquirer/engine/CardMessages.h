@@ -73,7 +73,8 @@ Result<IsoMessage> icDetailUploadRequest(const MessageProfile& profile,
                                          int batchNo,
                                          const BatchCardRecord& record,
                                          bool unbalanced);
-// IC records go one per message as 203/205; the rest in 201 groups.
+// A chip or contactless record whose payload holds F4 and F55: it goes alone as 203/205; the rest in 201
+// groups.
 bool isIcRecord(const BatchCardRecord& record);
 Result<IsoMessage> batchUploadEndRequest(const MessageProfile& profile,
                                          const TerminalTrace& trace,

@@ -282,6 +282,7 @@ private Q_SLOTS:
         // A record without a payload cannot be uploaded as IC detail (negative control).
         const BatchCardRecord bare{u"sale"_qs, 43, card.panMasked, Money::fromFen(1), u"chip"_qs, {}};
         QVERIFY(!icDetailUploadRequest(MessageProfile(), trace, 7, bare, unbalanced));
+        QVERIFY(!isIcRecord(bare)); // so it goes in a 201 group instead
     }
 
     void reversalRepeatsTheOriginal_data()
