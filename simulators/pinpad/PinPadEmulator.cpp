@@ -435,22 +435,28 @@ std::optional<CardholderStep> PinPadEmulator::nextStep(int& delayMs)
     return std::nullopt;
 }
 
+std::function<bool()> PinPadEmulator::startInteraction(quint8 command, int timeoutMs)
+{
+    const quint64 interaction = ++m_interaction;
+    m_interactiveCommand = command;
+    const auto stillWaiting = [this, interaction] {
+        return m_interaction == interaction && m_interactiveCommand != 0;
+    };
+    QTimer::singleShot(timeoutMs, this, [this, command, stillWaiting] {
+        if (!stillWaiting())
+            return;
+        m_interactiveCommand = 0;
+        reply(command, TimedOut);
+    });
+    return stillWaiting;
+}
+
 void PinPadEmulator::readCard(const PadMessage& request)
 {
     const int timeoutMs = byteOf(request, 0x31, 60) * 1000;
     int delayMs = 0;
     const std::optional<CardholderStep> step = nextStep(delayMs);
-    const quint64 interaction = ++m_interaction;
-    m_interactiveCommand = ReadCard;
-    const auto stillWaiting = [this, interaction] {
-        return m_interaction == interaction && m_interactiveCommand != 0;
-    };
-    QTimer::singleShot(timeoutMs, this, [this, stillWaiting] {
-        if (!stillWaiting())
-            return;
-        m_interactiveCommand = 0;
-        reply(ReadCard, TimedOut);
-    });
+    const std::function<bool()> stillWaiting = startInteraction(ReadCard, timeoutMs);
     if (step && step->kind == CardholderStep::Ignore)
         return;
     if (step && step->kind != CardholderStep::Card && step->kind != CardholderStep::Cancel) {
@@ -511,17 +517,7 @@ void PinPadEmulator::getPin(const PadMessage& request)
     }
     int delayMs = 0;
     std::optional<CardholderStep> step = nextStep(delayMs);
-    const quint64 interaction = ++m_interaction;
-    m_interactiveCommand = GetPin;
-    const auto stillWaiting = [this, interaction] {
-        return m_interaction == interaction && m_interactiveCommand != 0;
-    };
-    QTimer::singleShot(timeoutMs, this, [this, stillWaiting] {
-        if (!stillWaiting())
-            return;
-        m_interactiveCommand = 0;
-        reply(GetPin, TimedOut);
-    });
+    const std::function<bool()> stillWaiting = startInteraction(GetPin, timeoutMs);
     if (step && step->kind == CardholderStep::Ignore)
         return;
     if (!step || step->kind == CardholderStep::Card) {

@@ -89,6 +89,10 @@ private:
     void send(const QByteArray& frame);
     void event(quint8 command, QMap<quint8, QByteArray> items);
     std::optional<CardholderStep> nextStep(int& delayMs);
+    // Marks command (READ_CARD or GET_PIN) outstanding and arms the pad's own timeout (state 04). The
+    // returned check is true while that very interaction is still waiting (not answered, cancelled or
+    // replaced).
+    std::function<bool()> startInteraction(quint8 command, int timeoutMs);
     void readCard(const PadMessage& request);
     void getPin(const PadMessage& request);
     void loadTmk(const PadMessage& request);
