@@ -577,6 +577,64 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::devices::ReceiptPrinter</name>
+    <message>
+        <source>The printer cover is open. Close it and print again.</source>
+        <translation>打印机上盖未关。请盖好后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Load a new roll and print again.</source>
+        <translation>打印机缺纸。请装入新纸卷后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cutter is jammed. Clear it and print again.</source>
+        <translation>打印机切刀卡住。请清理后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer reports an error. Switch it off and on, then print again.</source>
+        <translation>打印机报告故障。请关机再开机后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer is offline. Check it and print again.</source>
+        <translation>打印机离线。请检查后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer was disconnected while printing, so the receipt may be missing or incomplete.</source>
+        <translation>打印过程中打印机断开连接，小票可能没有打出或不完整。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not connected.</source>
+        <translation>小票打印机未连接。</translation>
+    </message>
+    <message>
+        <source>This printer does not report its status.</source>
+        <translation>这台打印机不回报状态。</translation>
+    </message>
+    <message>
+        <source>The printer stopped while printing, so the receipt may be incomplete. %1</source>
+        <translation>打印机在打印过程中停止，小票可能不完整。%1</translation>
+    </message>
+    <message>
+        <source>The printer stopped answering while printing, so the receipt may be missing or incomplete.</source>
+        <translation>打印过程中打印机无响应，小票可能没有打出或不完整。</translation>
+    </message>
+    <message>
+        <source>The receipt printer does not answer. Check that it is switched on and connected.</source>
+        <translation>小票打印机无响应。请检查电源和连接线。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::sales::PrintService</name>
+    <message>
+        <source>Only a receipt that failed to print can be reprinted.</source>
+        <translation>只有打印失败的小票才能重打。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not connected.</source>
+        <translation>小票打印机未连接。</translation>
+    </message>
+</context>
+<context>
     <name>pos::storage::Ledger</name>
     <message>
         <source>A user needs a login and a name.</source>
