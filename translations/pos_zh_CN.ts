@@ -474,6 +474,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::cli::PinPadCommand</name>
+    <message>
+        <source>The PIN pad does not answer.</source>
+        <translation>密码键盘无响应。</translation>
+    </message>
+</context>
+<context>
     <name>pos::crypto::CryptoText</name>
     <message>
         <source>A cryptographic operation failed.</source>

@@ -98,6 +98,7 @@ PinPadDriver::PinPadDriver(ByteTransport& transport, Config config, QObject* par
     connect(&m_timeout, &QTimer::timeout, this, &PinPadDriver::onTimeout);
     connect(&m_transport, &ByteTransport::bytesArrived, this, &PinPadDriver::onBytes);
     connect(&m_transport, &ByteTransport::lost, this, &PinPadDriver::onLost);
+    connect(&m_transport, &ByteTransport::ready, this, &PinPadDriver::startNext);
 }
 
 PinPadDriver::~PinPadDriver() = default;
@@ -128,8 +129,8 @@ void PinPadDriver::enqueue(quint8 command,
 
 void PinPadDriver::startNext()
 {
-    if (m_current || m_queue.empty())
-        return;
+    if (m_current || m_queue.empty() || !m_transport.isUsable())
+        return; // not connected yet: ready() starts it
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now < m_quietUntilMs) {
         QTimer::singleShot(static_cast<int>(m_quietUntilMs - now), this, &PinPadDriver::startNext);

@@ -39,13 +39,14 @@ enum PinPadEntry : quint8 { EntrySwipe = 0x01, EntryInsert = 0x02, EntryTap = 0x
 // (KeyOperations): the TMK and the work keys stay inside the pad; this class only ever sees ciphertext,
 // KCVs, MACs and encrypted PIN blocks. Card data in CardRead is handed to the caller and not kept.
 //
-// One request at a time (later ones wait in order); cancel() is sent at once while READ_CARD or GET_PIN is
-// outstanding. NAK → the last frame is sent again (at most maxRetransmissions); an invalid frame from the
-// pad → NAK. A request not answered in time fails with DeviceTimeout; replies arriving in the quiet period
-// after a timeout are dropped so they cannot answer the next request. Losing the transport fails every
-// waiting request with DeviceOffline and emits disconnected(). Unsolicited events are signals.
-// Thread affinity: the transport's thread (the device I/O thread). Completions follow the KeyOperations
-// contract: exactly once, queued to context's thread, never synchronously.
+// Requests wait until the transport is ready (a TCP connect); one at a time (later ones wait in order);
+// cancel() is sent at once while READ_CARD or GET_PIN is outstanding. NAK → the last frame is sent again (at
+// most maxRetransmissions); an invalid frame from the pad → NAK. A request not answered in time fails with
+// DeviceTimeout; replies arriving in the quiet period after a timeout are dropped so they cannot answer the
+// next request. Losing the transport fails every waiting request with DeviceOffline and emits disconnected().
+// Unsolicited events are signals. Thread affinity: the transport's thread (the device I/O thread).
+// Completions follow the KeyOperations contract: exactly once, queued to context's thread, never
+// synchronously.
 class PinPadDriver final : public QObject, public KeyOperations
 {
     Q_OBJECT
