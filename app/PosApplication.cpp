@@ -6,6 +6,7 @@
 #include "app/AppLog.h"
 #include "app/Autopilot.h"
 #include "app/DemoSupervisor.h"
+#include "app/DeviceSetup.h"
 #include "app/EndpointProbe.h"
 #include "app/FirstFrameWatcher.h"
 #include "app/InstanceGuard.h"
@@ -60,6 +61,7 @@ PosApplication::~PosApplication()
     if (m_demo)
         m_demo->stop();
     m_window.reset();
+    m_devices.reset();                                // the print queue uses the ledger
     delete m_ledger;                                  // finishes queued ledger work, then closes the file
     QThreadPool::globalInstance()->waitForDone(2000); // pending settings writes
 }
@@ -104,6 +106,9 @@ std::optional<int> PosApplication::start()
 
     m_status = std::make_unique<TerminalStatus>();
     m_status->setDemoMode(m_options.demo);
+    m_devices = std::make_unique<DeviceSetup>(*m_status, settingsFile(m_dataDirectory));
+    if (!m_options.demo)
+        m_devices->openConfiguredDevices();
     const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,
                              m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
     m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
@@ -143,6 +148,7 @@ void PosApplication::openLedger()
     m_ledger->open(path, this, [this, path](const Result<>& opened) {
         if (opened) {
             qCInfo(lcApp).noquote() << "ledger open:" << path;
+            m_devices->attachLedger(*m_ledger);
             backupLedgerIfDue();
             m_backupTimer = new QTimer(this);
             m_backupTimer->setInterval(std::chrono::hours(1));
@@ -270,20 +276,7 @@ void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
     auto* acquirer = new EndpointProbe(host, endpoints.acquirerPort, probeInterval, this);
     connect(acquirer, &EndpointProbe::stateChanged, this,
             [this, acquirer](LinkState state) { m_status->setAcquirerLink(state, acquirer->endpoint()); });
-    const std::pair<DeviceRole, quint16> devices[] = {{DeviceRole::ReceiptPrinter, endpoints.printerPort},
-                                                      {DeviceRole::PinPad, endpoints.pinPadPort}};
-    for (const auto& [role, port] : devices) {
-        auto* probe = new EndpointProbe(host, port, probeInterval, this);
-        connect(probe, &EndpointProbe::stateChanged, this, [this, role = role, probe](LinkState state) {
-            DeviceStatus device;
-            device.deviceId = probe->endpoint();
-            device.state = state == LinkState::Online       ? DeviceState::Ready
-                           : state == LinkState::Connecting ? DeviceState::Connecting
-                                                            : DeviceState::Disconnected;
-            m_status->setDevice(role, device);
-        });
-        probe->start();
-    }
+    m_devices->useDemoDevices(endpoints.printerPort, endpoints.pinPadPort);
     acquirer->start();
     if (!m_options.autopilotDirectory.isEmpty() && !m_autopilot)
         startAutopilot();

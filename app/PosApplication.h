@@ -28,6 +28,7 @@ namespace app {
 
 class Autopilot;
 class DemoSupervisor;
+class DeviceSetup;
 class EndpointProbe;
 class FirstFrameWatcher;
 class InstanceGuard;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<LogSink> m_logSink;
     std::unique_ptr<TerminalStatus> m_status;
     std::unique_ptr<ui::LanguageManager> m_languages;
+    std::unique_ptr<DeviceSetup> m_devices; // before the window that shows it, after the status it writes
     std::unique_ptr<ui::MainWindow> m_window;
     storage::LedgerService* m_ledger = nullptr;
     QTimer* m_backupTimer = nullptr;

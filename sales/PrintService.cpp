@@ -3,7 +3,7 @@
 #include "sales/PrintService.h"
 
 #include "core/receipt/ReceiptDocument.h"
-#include "devices/escpos/ReceiptPrinter.h"
+#include "devices/escpos/JobPrinter.h"
 #include "devices/escpos/ReceiptRenderer.h"
 #include "sales/SalesLog.h"
 
@@ -44,7 +44,7 @@ void PrintService::start()
     });
 }
 
-void PrintService::setPrinter(devices::ReceiptPrinter* printer, devices::PrinterProfile profile)
+void PrintService::setPrinter(devices::JobPrinter* printer, devices::PrinterProfile profile)
 {
     m_printer = printer;
     m_profile = std::move(profile);
@@ -165,20 +165,15 @@ void PrintService::printJob(const PrintJob& job)
         finishJob(job.id, false, rendered.error().userMessage);
         return;
     }
-    devices::ReceiptPrinter* printer = m_printer.data();
-    if (!printer) {
+    if (!m_printer) {
         finishJob(job.id, false, PrintText::tr("The receipt printer is not connected."));
         return;
     }
-    const QByteArray bytes = rendered.value().bytes;
     const qint64 jobId = job.id;
-    QMetaObject::invokeMethod(printer, [this, printer, jobId, bytes] {
-        printer->print(jobId, bytes, this, [this, jobId](Result<devices::PrintReport> report) {
-            if (!report)
-                qCWarning(lcSales).noquote()
-                    << "print queue: job" << jobId << "failed:" << report.error().detail;
-            finishJob(jobId, bool(report), report ? QString() : report.error().userMessage);
-        });
+    m_printer->print(jobId, rendered.value().bytes, this, [this, jobId](Result<devices::PrintReport> report) {
+        if (!report)
+            qCWarning(lcSales).noquote() << "print queue: job" << jobId << "failed:" << report.error().detail;
+        finishJob(jobId, bool(report), report ? QString() : report.error().userMessage);
     });
 }
 

@@ -7,13 +7,12 @@
 #include "devices/escpos/PrinterProfiles.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 
 namespace pos {
 namespace devices {
-class ReceiptPrinter;
+class JobPrinter;
 }
 
 namespace sales {
@@ -27,9 +26,8 @@ namespace sales {
 // second copy of a half-printed receipt is the cashier's decision. At start() jobs a dead process left
 // 'printing' become failed for the same reason.
 //
-// Thread affinity: the thread that created it (normally the GUI thread). The printer lives on the device I/O
-// thread; every call to it is posted there and its completions come back queued. The store and the printer
-// must outlive this object (the printer may be detached first with setPrinter(nullptr)).
+// Thread affinity: the thread that created it (normally the GUI thread), as the store's and the printer's
+// completions (devices::JobPrinter: in the application the device hub, which forwards to the device thread).
 class PrintService final : public QObject
 {
     Q_OBJECT
@@ -41,8 +39,10 @@ public:
     // Recovers interrupted jobs, then starts printing what is queued.
     void start();
 
-    // The printer the shop uses now (nullptr: none attached). Queued jobs start printing when one is set.
-    void setPrinter(devices::ReceiptPrinter* printer, devices::PrinterProfile profile);
+    // The printer the shop uses now (nullptr: none attached). Queued jobs start printing when one is set. It
+    // is called on this object's thread and must outlive this object or be detached first; a job it is
+    // printing when detached still finishes through its completion.
+    void setPrinter(devices::JobPrinter* printer, devices::PrinterProfile profile);
 
     // Commits the job; done (optional) gets its id once durable, or the storage failure (nothing queued).
     void submit(const PrintJobInput& job, std::function<void(Result<qint64>)> done = {});
@@ -67,7 +67,7 @@ private:
 
     PrintJobStore& m_store;
     devices::PrinterProfile m_profile;
-    QPointer<devices::ReceiptPrinter> m_printer;
+    devices::JobPrinter* m_printer = nullptr;
     qint64 m_busyJob = 0;     // id of the job being printed, or -1 while looking for the next one
     qint64 m_priorityJob = 0; // a job reprint() asked for, printed before the queue
     bool m_started = false;

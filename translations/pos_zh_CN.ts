@@ -507,6 +507,45 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::devices::DeviceHub</name>
+    <message>
+        <source>The receipt printer is not connected.</source>
+        <translation type="unfinished">小票打印机未连接。</translation>
+    </message>
+    <message>
+        <source>The PIN pad is not connected.</source>
+        <translation type="unfinished">密码键盘未连接。</translation>
+    </message>
+    <message>
+        <source>The scanner is not connected.</source>
+        <translation>扫码枪未连接。</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>Test page printed. %1</source>
+        <translation>测试页已打印。%1</translation>
+    </message>
+    <message>
+        <source>%1, serial number %2, answered.</source>
+        <translation>%1（序列号 %2）已应答。</translation>
+    </message>
+    <message>
+        <source>Connected. Scan any barcode: it goes to the sale.</source>
+        <translation>已连接。扫描任意条码，它会进入当前销售。</translation>
+    </message>
+    <message>
+        <source>Disconnected. Trying again.</source>
+        <translation>连接已断开，正在重试。</translation>
+    </message>
+    <message>
+        <source>The PIN pad reports tampering. Do not use it; call the acquirer.</source>
+        <translation>密码键盘报告被拆动。请停止使用并联系收单机构。</translation>
+    </message>
+</context>
+<context>
     <name>pos::devices::PinPadDriver</name>
     <message>
         <source>The PIN pad refused the request.</source>
@@ -628,6 +667,10 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The receipt printer does not answer. Check that it is switched on and connected.</source>
         <translation>小票打印机无响应。请检查电源和连接线。</translation>
+    </message>
+    <message>
+        <source>The paper roll is nearly used up.</source>
+        <translation>纸卷即将用完。</translation>
     </message>
 </context>
 <context>

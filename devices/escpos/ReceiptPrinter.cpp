@@ -66,6 +66,17 @@ qint64 nowMs()
 
 } // namespace
 
+QString ReceiptPrinter::problem(const PrinterStatus& status)
+{
+    return status.canPrint() ? QString() : refusalReason(status);
+}
+
+QString ReceiptPrinter::paperWarning(const PrinterStatus& status)
+{
+    return status.paperNearEnd && !status.paperEnd ? PrinterText::tr("The paper roll is nearly used up.")
+                                                   : QString();
+}
+
 ReceiptPrinter::ReceiptPrinter(ByteTransport& transport, Config config, QObject* parent)
     : QObject(parent)
     , m_transport(transport)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "devices/escpos/JobPrinter.h"
 #include "devices/escpos/PrinterStatus.h"
 
 #include <QByteArray>
@@ -16,15 +17,6 @@ namespace pos {
 namespace devices {
 
 class ByteTransport;
-
-// What a finished print job reports.
-struct PrintReport
-{
-    qint64 jobId = 0;
-    int bytesSent = 0;
-    PrinterStatus statusAfter; // as read after the job's bytes (all fine when not verified)
-    bool verified = true;      // false: the printer does not answer DLE EOT (Config::verifyStatus off)
-};
 
 // The print-job driver of an ESC/POS receipt printer over a ByteTransport (serial, USB, TCP).
 //
@@ -43,14 +35,11 @@ struct PrintReport
 // are dropped so they cannot answer the next query. Thread affinity: the transport's thread (the device I/O
 // thread). Completions run exactly once, queued to context's thread, never synchronously; not at all when
 // context is destroyed first.
-class ReceiptPrinter final : public QObject
+class ReceiptPrinter final : public QObject, public JobPrinter
 {
     Q_OBJECT
 
 public:
-    template <typename T>
-    using Completion = std::function<void(Result<T>)>;
-
     struct Config
     {
         int statusTimeoutMs = 3000;       // answer to DLE EOT 1-4 when nothing is being printed
@@ -65,7 +54,12 @@ public:
 
     void queryStatus(QObject* context, Completion<PrinterStatus> done);
     // escpos: a whole rendered job (ESC @ … cut). jobId is carried into the report and the log only.
-    void print(qint64 jobId, QByteArray escpos, QObject* context, Completion<PrintReport> done);
+    void print(qint64 jobId, QByteArray escpos, QObject* context, Completion<PrintReport> done) override;
+
+    // Why a printer in this state cannot print, for the cashier; empty when it can. Paper near its end is
+    // described only by paperWarning().
+    static QString problem(const PrinterStatus& status);
+    static QString paperWarning(const PrinterStatus& status);
 
     // The last status read or pushed (all fine before the first read).
     PrinterStatus lastStatus() const { return m_status; }

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#include "app/DeviceSetup.h"
+
+#include "app/AppLog.h"
+#include "devices/DeviceHub.h"
+#include "devices/escpos/PrinterProfiles.h"
+#include "sales/PrintService.h"
+#include "storage/LedgerPrintQueue.h"
+
+#include <QSettings>
+#include <QThreadPool>
+
+namespace pos {
+namespace app {
+namespace {
+
+QString settingsKey(DeviceRole role)
+{
+    switch (role) {
+    case DeviceRole::ReceiptPrinter: return QStringLiteral("devices/printer");
+    case DeviceRole::PinPad: return QStringLiteral("devices/pinpad");
+    case DeviceRole::Scanner: return QStringLiteral("devices/scanner");
+    }
+    return {};
+}
+
+devices::PrinterProfile profileFromSettings(const QString& settingsFile)
+{
+    const QSettings settings(settingsFile, QSettings::IniFormat);
+    const QString id =
+        settings.value(QStringLiteral("devices/printerProfile"), QStringLiteral("generic-80mm")).toString();
+    if (const std::optional<devices::PrinterProfile> profile = devices::PrinterProfiles::find(id))
+        return *profile;
+    qCWarning(lcApp).noquote() << "unknown printer profile" << id << "- using generic-80mm";
+    return devices::PrinterProfiles::find(QStringLiteral("generic-80mm"))
+        .value_or(devices::PrinterProfiles::all().first());
+}
+
+} // namespace
+
+DeviceSetup::DeviceSetup(TerminalStatus& status, QString settingsFile, QObject* parent)
+    : QObject(parent)
+    , m_settingsFile(std::move(settingsFile))
+    , m_hub(std::make_unique<devices::DeviceHub>(status, devices::DeviceHub::Config{}))
+{}
+
+DeviceSetup::~DeviceSetup()
+{
+    m_printService.reset();
+    m_hub.reset();
+}
+
+void DeviceSetup::openConfiguredDevices()
+{
+    const QSettings settings(m_settingsFile, QSettings::IniFormat);
+    for (const DeviceRole role : {DeviceRole::ReceiptPrinter, DeviceRole::PinPad, DeviceRole::Scanner}) {
+        const QString id = settings.value(settingsKey(role)).toString();
+        if (!id.isEmpty())
+            m_hub->setDevice(role, id);
+    }
+}
+
+void DeviceSetup::useDemoDevices(quint16 printerPort, quint16 pinPadPort)
+{
+    m_demo = true;
+    m_hub->setDevice(DeviceRole::ReceiptPrinter, QStringLiteral("tcp:127.0.0.1:%1").arg(printerPort));
+    m_hub->setDevice(DeviceRole::PinPad, QStringLiteral("tcp:127.0.0.1:%1").arg(pinPadPort));
+}
+
+void DeviceSetup::chooseDevice(DeviceRole role, const QString& deviceId)
+{
+    m_hub->setDevice(role, deviceId);
+    if (m_demo)
+        return;
+    const QString file = m_settingsFile;
+    const QString key = settingsKey(role);
+    QThreadPool::globalInstance()->start([file, key, deviceId] {
+        QSettings settings(file, QSettings::IniFormat);
+        settings.setValue(key, deviceId);
+        settings.sync();
+    });
+}
+
+void DeviceSetup::attachLedger(storage::LedgerService& ledger)
+{
+    m_printQueue = std::make_unique<storage::LedgerPrintQueue>(ledger);
+    const devices::PrinterProfile profile = profileFromSettings(m_settingsFile);
+    m_printService = std::make_unique<sales::PrintService>(*m_printQueue, profile);
+    connect(m_hub.get(), &devices::DeviceHub::printerAvailable, m_printService.get(),
+            [this, profile](bool available) {
+                m_printService->setPrinter(available ? m_hub.get() : nullptr, profile);
+            });
+    connect(m_printService.get(), &sales::PrintService::jobFinished, this,
+            [](qint64 jobId, bool printed, const QString& message) {
+                if (printed)
+                    qCInfo(lcApp) << "print job" << jobId << "printed";
+                else
+                    qCWarning(lcApp).noquote() << "print job" << jobId << "failed:" << message;
+            });
+    m_printService->start();
+}
+
+} // namespace app
+} // namespace pos

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Merchant POS contributors
+#pragma once
+
+#include "core/Result.h"
+#include "core/TerminalStatus.h"
+#include "devices/escpos/JobPrinter.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace pos {
+namespace devices {
+
+// The devices the shop uses, one per role, on the device I/O thread.
+//
+// setDevice(role, id) (ids of ByteTransport: serial:…, tcp:…, usb:…) opens the transport and its driver on
+// the device thread and keeps them connected: a lost or refused connection is tried again every
+// reconnectIntervalMs, at once when reconnectNow(id) says the device came back (hot-plug). Every change
+// reaches TerminalStatus (device id, Ready/Connecting/Disconnected/Fault and the translated last error), so
+// the status bar and the Devices page follow. The printer is Fault while it cannot print (paper out, cover
+// open), with the reason.
+//
+// The drivers never leave the device thread: print() (JobPrinter) forwards a job to the printer in use and
+// fails with DeviceOffline when there is none; printerAvailable tells the print service when to send jobs.
+// Thread affinity: create, call and destroy on the GUI thread; completions come back queued to their context.
+// The destructor destroys every driver and transport on the device thread, then stops it.
+class DeviceHub final : public QObject, public JobPrinter
+{
+    Q_OBJECT
+
+public:
+    struct Config
+    {
+        int reconnectIntervalMs = 5000;
+        int printerStatusTimeoutMs = 3000;
+    };
+
+    DeviceHub(TerminalStatus& status, Config config, QObject* parent = nullptr);
+    ~DeviceHub() override;
+
+    // The device for role (empty: none). Replaces the previous one.
+    void setDevice(DeviceRole role, const QString& deviceId);
+    QString device(DeviceRole role) const { return m_ids.value(role); }
+    // A device with this id was plugged in again: reconnect without waiting.
+    void reconnectNow(const QString& deviceId);
+
+    // Self-test of the role's device: the printer prints a short test page (its status is checked before
+    // and after); the PIN pad names itself and beeps. done gets a one-line summary for people, or why not.
+    void
+    selfTest(DeviceRole role, const QByteArray& printerTestPage, std::function<void(Result<QString>)> done);
+
+    void print(qint64 jobId, QByteArray escpos, QObject* context, Completion<PrintReport> done) override;
+
+Q_SIGNALS:
+    // The printer in use is connected (or not): jobs sent now reach it.
+    void printerAvailable(bool available);
+
+private:
+    class Worker;
+
+    QThread m_thread;
+    Worker* m_worker; // lives on m_thread; deleted there
+    QHash<DeviceRole, QString> m_ids;
+};
+
+} // namespace devices
+} // namespace pos
