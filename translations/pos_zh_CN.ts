@@ -510,11 +510,11 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <name>pos::devices::DeviceHub</name>
     <message>
         <source>The receipt printer is not connected.</source>
-        <translation type="unfinished">小票打印机未连接。</translation>
+        <translation>小票打印机未连接。</translation>
     </message>
     <message>
         <source>The PIN pad is not connected.</source>
-        <translation type="unfinished">密码键盘未连接。</translation>
+        <translation>密码键盘未连接。</translation>
     </message>
     <message>
         <source>The scanner is not connected.</source>
