@@ -86,6 +86,7 @@ void DeviceSetup::attachLedger(storage::LedgerService& ledger)
 {
     m_printQueue = std::make_unique<storage::LedgerPrintQueue>(ledger);
     const devices::PrinterProfile profile = profileFromSettings(m_settingsFile);
+    m_hub->setPrinterProfile(profile);
     m_printService = std::make_unique<sales::PrintService>(*m_printQueue, profile);
     connect(m_hub.get(), &devices::DeviceHub::printerAvailable, m_printService.get(),
             [this, profile](bool available) {

@@ -4,6 +4,8 @@
 
 #include "devices/DevicesLog.h"
 #include "devices/escpos/ReceiptPrinter.h"
+#include "devices/escpos/ReceiptRenderer.h"
+#include "devices/escpos/SampleReceipt.h"
 #include "devices/pinpad/PinPadDriver.h"
 #include "devices/transport/ByteTransport.h"
 
@@ -260,6 +262,8 @@ private:
 DeviceHub::DeviceHub(TerminalStatus& status, Config config, QObject* parent)
     : QObject(parent)
     , m_worker(new Worker(*this, status, config))
+    , m_profile(
+          PrinterProfiles::find(QStringLiteral("generic-80mm")).value_or(PrinterProfiles::all().first()))
 {
     m_thread.setObjectName(QStringLiteral("pos-devices"));
     m_worker->moveToThread(&m_thread);
@@ -310,10 +314,23 @@ void DeviceHub::print(qint64 jobId, QByteArray escpos, QObject* context, Complet
                               });
 }
 
-void DeviceHub::selfTest(DeviceRole role,
-                         const QByteArray& printerTestPage,
-                         std::function<void(Result<QString>)> done)
+void DeviceHub::setPrinterProfile(const PrinterProfile& profile)
 {
+    m_profile = profile;
+}
+
+void DeviceHub::selfTest(DeviceRole role, std::function<void(Result<QString>)> done)
+{
+    QByteArray printerTestPage;
+    if (role == DeviceRole::ReceiptPrinter) {
+        const Result<RenderedReceipt> page = ReceiptRenderer(m_profile).render(sampleReceipt());
+        if (!page) {
+            QMetaObject::invokeMethod(
+                this, [done, error = page.error()] { done(Failure{error}); }, Qt::QueuedConnection);
+            return;
+        }
+        printerTestPage = page.value().bytes;
+    }
     auto deliver = [this, done = std::move(done)](Result<QString> summary) {
         QMetaObject::invokeMethod(
             this, [done, summary = std::move(summary)]() mutable { done(std::move(summary)); },

@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "core/TerminalStatus.h"
 #include "devices/escpos/JobPrinter.h"
+#include "devices/escpos/PrinterProfiles.h"
 
 #include <QHash>
 #include <QObject>
@@ -48,10 +49,12 @@ public:
     // A device with this id was plugged in again: reconnect without waiting.
     void reconnectNow(const QString& deviceId);
 
-    // Self-test of the role's device: the printer prints a short test page (its status is checked before
-    // and after); the PIN pad names itself and beeps. done gets a one-line summary for people, or why not.
-    void
-    selfTest(DeviceRole role, const QByteArray& printerTestPage, std::function<void(Result<QString>)> done);
+    // The printer's capabilities, for the self-test page (default generic-80mm).
+    void setPrinterProfile(const PrinterProfile& profile);
+    // Self-test of the role's device: the printer prints the sample receipt (Chinese and English text, QR,
+    // barcode, logo; its status checked before and after); the PIN pad names itself and beeps. done gets a
+    // one-line summary for people, or why not.
+    void selfTest(DeviceRole role, std::function<void(Result<QString>)> done);
 
     void print(qint64 jobId, QByteArray escpos, QObject* context, Completion<PrintReport> done) override;
 
@@ -65,6 +68,7 @@ private:
     QThread m_thread;
     Worker* m_worker; // lives on m_thread; deleted there
     QHash<DeviceRole, QString> m_ids;
+    PrinterProfile m_profile;
 };
 
 } // namespace devices
