@@ -6,6 +6,7 @@
 #include "cli/HostCommand.h"
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
+#include "cli/PrinterCommand.h"
 #include "cli/ReceiptCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/SimCommand.h"
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<HostCommand>());
     commands.push_back(std::make_unique<SimCommand>());
     commands.push_back(std::make_unique<CardCommand>());
+    commands.push_back(std::make_unique<PrinterCommand>());
     return commands;
 }
 
