@@ -309,7 +309,9 @@ void splitCommand(EscPosItem& item)
     qsizetype prefix = b.size() == 1 ? 1 : 2;
     qsizetype parameterCount = b.size() - prefix;
     if (item.mnemonic == QLatin1String("ESC D")) {
-        parameterCount = b.size() - 3; // without the NUL
+        for (qsizetype i = prefix; i < b.size() - 1; ++i) // the tab positions, not the closing NUL
+            item.parameters.append(byteAt(i));
+        return;
     } else if (item.mnemonic == QLatin1String("ESC *")) {
         parameterCount = 3;
     } else if (item.mnemonic == QLatin1String("GS *")) {

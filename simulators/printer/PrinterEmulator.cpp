@@ -179,11 +179,22 @@ void PrinterEmulator::consume(QByteArrayView bytes, Reaction& reaction)
 
 void PrinterEmulator::appendToJob(char byte, Reaction& reaction)
 {
-    Q_UNUSED(reaction);
-    if (canPrint())
+    if (canPrint()) {
         m_job.append(byte);
-    else
-        ++m_lost;
+        return;
+    }
+    ++m_lost;
+    // GS a is obeyed even now: a real printer would buffer it and run it later, the emulator discards the
+    // buffer, and a driver enabling ASB while the printer is out of paper must still get its status blocks.
+    m_discardTail.append(byte);
+    if (m_discardTail.size() > 3)
+        m_discardTail.remove(0, m_discardTail.size() - 3);
+    if (m_discardTail.size() == 3 && m_discardTail.startsWith("\x1d\x61")) {
+        m_asbEnabled = m_discardTail.at(2) != 0;
+        if (m_asbEnabled)
+            reaction.reply.append(asbBlock());
+        m_discardTail.clear();
+    }
 }
 
 void PrinterEmulator::applyFaults(Reaction& reaction)

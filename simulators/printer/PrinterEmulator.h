@@ -23,7 +23,7 @@
 //   bit2 drawer pin 3 (high = drawer open); n=2 bit2 cover open, bit5 stopped by paper end, bit6 error;
 //   n=3 no error bits; n=4 bits 2-3 paper near end (also when out), bits 5-6 paper end.
 // - Automatic Status Back: after GS a n (n != 0) a 4-byte block at once and on every status change; GS a 0
-//   stops it. ESC @ leaves it on.
+//   stops it. ESC @ leaves it on. GS a is obeyed in every state, even while other bytes are discarded.
 // - Printing: a job is everything from the end of the previous job up to and including a cut (GS V) and the
 //   commands after it that print nothing (FS ., ESC p ...); it ends before the next printed item or ESC @,
 //   at idle() (the transport calls it after a quiet moment) or at the connection close. An ESC @ after
@@ -113,9 +113,10 @@ private:
     qint64 m_lost = 0;
     bool m_asbEnabled = false;
     bool m_hungUp = false;
-    QByteArray m_dlePending; // the start of a DLE EOT split across calls
-    QByteArray m_job;        // bytes of the job in progress
-    qsizetype m_scanned = 0; // m_job is framed up to here
+    QByteArray m_dlePending;  // the start of a DLE EOT split across calls
+    QByteArray m_discardTail; // the last discarded bytes, for a GS a among them
+    QByteArray m_job;         // bytes of the job in progress
+    qsizetype m_scanned = 0;  // m_job is framed up to here
     bool m_jobHasOutput = false;
     qsizetype m_cutEnd = -1; // m_job holds a cut ending here; the job waits for its trailing commands
 };
