@@ -201,6 +201,8 @@ void tst_LayerRules::wrongLinkIsReported_data()
         << u"pos_simulators"_qs << u"pos_ui"_qs << u"pos_simulators must not link pos_ui"_qs;
     QTest::newRow("pos-tool links ui")
         << u"pos-tool"_qs << u"pos_ui"_qs << u"pos-tool must not link pos_ui"_qs;
+    QTest::newRow("pos-tool links Widgets (Gui is allowed for drawing receipts)")
+        << u"pos-tool"_qs << u"Qt6::Widgets"_qs << u"pos-tool must not reach Qt6::Widgets"_qs;
     QTest::newRow("activation links storage")
         << u"pos_activation"_qs << u"pos_storage"_qs << u"pos_activation must not link pos_storage"_qs;
     QTest::newRow("ui reaches SQLite through storage")
