@@ -2,16 +2,25 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 // receipt-bytes-bench: ESC/POS bytes the renderer sends for a typical 20-line Chinese receipt, compared with
 // the minimal text encoding of the same content (GB18030 bytes of the laid-out lines + one LF each), and the
-// time those bytes take on a 9600-baud 8N1 serial line, computed (not measured) as bytes * 10 / 9600 s.
-// Prints one JSON line per printer profile; figures only.
+// time those bytes take on a 9600-baud 8N1 serial line, computed as bytes * 10 / 9600 s (the baseline), and
+// measured on the printer emulator: pos-printer-sim --pty --baud 9600, opened with QSerialPort at 9600, the
+// job written then DLE EOT 1, timed until the status reply (the emulator answers only after every earlier
+// byte has been "printed" at 960 bytes/s; goal <= 1.5 s). Prints JSON lines; figures only.
 #include "BenchSupport.h"
 #include "devices/escpos/EscPosBuilder.h"
 #include "devices/escpos/PrinterProfiles.h"
+#include "devices/escpos/PrinterStatus.h"
 #include "devices/escpos/ReceiptRenderer.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSerialPort>
+#include <QTemporaryDir>
 
+#include <chrono>
 #include <cstdio>
 
 using namespace pos;
@@ -46,6 +55,38 @@ receipt::ReceiptDocument typicalChineseReceipt()
         .text(QStringLiteral(u"谢谢惠顾，欢迎再次光临！"), centre)
         .cut(receipt::CutKind::Partial);
     return document;
+}
+
+// Seconds from the first byte of job written to the reply of the DLE EOT 1 that follows it, on the emulator's
+// 9600-baud pty; negative when the emulator could not be started or did not answer.
+double emulatorSeconds(const QByteArray& job)
+{
+    QTemporaryDir jobs;
+    QProcess simulator;
+    simulator.start(QCoreApplication::applicationDirPath() + QStringLiteral("/pos-printer-sim"),
+                    {QStringLiteral("--pty"), QStringLiteral("--baud"), QStringLiteral("9600"),
+                     QStringLiteral("--out"), jobs.path()});
+    if (!simulator.waitForStarted(10000) || !simulator.waitForReadyRead(10000))
+        return -1;
+    const QRegularExpressionMatch where = QRegularExpression(QStringLiteral("^listening pty (\\S+)"))
+                                              .match(QString::fromUtf8(simulator.readLine()));
+    double seconds = -1;
+    if (where.hasMatch()) {
+        QSerialPort port(where.captured(1));
+        port.setBaudRate(QSerialPort::Baud9600);
+        if (port.open(QIODevice::ReadWrite)) {
+            const auto started = std::chrono::steady_clock::now();
+            port.write(job + devices::dleEotQuery(1));
+            QDeadlineTimer deadline(30000);
+            while (port.bytesAvailable() < 1 && !deadline.hasExpired())
+                port.waitForReadyRead(100);
+            if (port.bytesAvailable() >= 1)
+                seconds = bench::elapsedMs(started) / 1000.0;
+        }
+    }
+    simulator.terminate();
+    simulator.waitForFinished(5000);
+    return seconds;
 }
 
 } // namespace
@@ -84,6 +125,17 @@ int main(int argc, char** argv)
             {QStringLiteral("ratio"), bench::roundTo(double(sent) / double(minimal), 3)},
             {QStringLiteral("serial9600Seconds_computed"), bench::roundTo(double(sent) * 10.0 / 9600.0, 3)},
         });
+        const double measured = emulatorSeconds(rendered.value().bytes);
+        bench::printJsonLine(QJsonObject{
+            {QStringLiteral("bench"), QStringLiteral("receipt-emulator-9600")},
+            {QStringLiteral("profile"), id},
+            {QStringLiteral("bytesSent"), sent},
+            {QStringLiteral("baselineSeconds"), bench::roundTo(double(sent + 3) * 10.0 / 9600.0, 3)},
+            {QStringLiteral("emulatorSeconds"), measured < 0 ? QJsonValue() : bench::roundTo(measured, 3)},
+            {QStringLiteral("goalSeconds"), 1.5},
+        });
+        if (measured < 0)
+            std::fprintf(stderr, "receipt-bytes-bench: the printer emulator did not answer on its pty\n");
     }
     return 0;
 }

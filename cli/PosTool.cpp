@@ -7,6 +7,7 @@
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
 #include "cli/PinPadCommand.h"
+#include "cli/PrinterCommand.h"
 #include "cli/ReceiptCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/SimCommand.h"
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<SimCommand>());
     commands.push_back(std::make_unique<CardCommand>());
     commands.push_back(std::make_unique<PinPadCommand>());
+    commands.push_back(std::make_unique<PrinterCommand>());
     return commands;
 }
 

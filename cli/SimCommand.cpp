@@ -6,6 +6,7 @@
 #include "simulators/acquirer/AcquirerSimulator.h"
 #include "simulators/acquirer/HostLedgerDump.h"
 #include "simulators/pinpad/PinPadSimulator.h"
+#include "simulators/printer/PrinterSimulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,12 @@ int runPinPad(const QStringList& arguments, CommandIo& io)
 {
     io.out.flush();
     return sim::runPinPadSimulator(*QCoreApplication::instance(), arguments);
+}
+
+int runPrinter(const QStringList& arguments, CommandIo& io)
+{
+    io.out.flush();
+    return sim::runPrinterSimulator(*QCoreApplication::instance(), arguments);
 }
 
 QString cell(const QJsonValue& value)
@@ -128,6 +135,7 @@ constexpr CommandAction simActions[] = {
     {"acquirer", "Run the acquirer host simulator (same options as pos-acquirer-sim)", &runAcquirer},
     {"acquirer-dump", "Print the acquirer simulator's host ledger", &runAcquirerDump},
     {"pinpad", "Run the PIN pad emulator (same options as pos-pinpad-sim)", &runPinPad},
+    {"printer", "Run the receipt printer emulator (same options as pos-printer-sim)", &runPrinter},
 };
 
 void printUsage(QTextStream& stream, const QString& program)

@@ -16,6 +16,9 @@ namespace cli {
 //                                               faults, reversal tombstones and the JSON API's
 //                                               merchants, applications, terminal keys and QR orders;
 //                                               never keys, secrets or activation codes
+//   pinpad [pos-pinpad-sim options]            runs the PIN pad emulator in this process
+//   printer [pos-printer-sim options]          runs the receipt printer emulator in this process (main()
+//                                               makes a QGuiApplication for it, see PrinterCommand.h)
 // Exit codes: 0 success, 1 the ledger could not be read, 2 usage error. acquirer: the simulator's codes.
 class SimCommand final : public Command
 {
@@ -23,7 +26,8 @@ public:
     QString name() const override { return QStringLiteral("sim"); }
     QString summary() const override
     {
-        return QStringLiteral("Run the acquirer host simulator or dump its host ledger");
+        return QStringLiteral(
+            "Run the acquirer host simulator or the device emulators; dump the host ledger");
     }
     int run(const QStringList& arguments, CommandIo& io) override;
 };

@@ -58,5 +58,9 @@ bool pinPadFramesHold(QByteArrayView data);
 // fuzz_printer_status: data[0] % 8 DLE EOT replies awaited, the rest the printer's bytes (StatusReader, ASB).
 bool printerStatusHolds(QByteArrayView data);
 
+// fuzz_escpos_decoder: the printer emulator's ESC/POS decoder (items contiguous, bytes join back into the
+// input up to the error, measureEscPos agrees with decodeEscPos).
+bool escPosDecoderHolds(QByteArrayView data);
+
 } // namespace fuzz
 } // namespace pos

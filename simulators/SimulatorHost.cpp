@@ -99,7 +99,24 @@ std::optional<int> SimulatorHost::start(const QCommandLineParser& parser)
         }
         return watchParent(parentPid);
     }
+    if (m_stdinLineHandler)
+        watchStdin();
     return std::nullopt;
+}
+
+void SimulatorHost::setStdinLineHandler(std::function<void(const QString& line)> handler)
+{
+    m_stdinLineHandler = std::move(handler);
+}
+
+void SimulatorHost::watchStdin()
+{
+#if defined(Q_OS_UNIX)
+    if (m_stdinNotifier)
+        return;
+    m_stdinNotifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_stdinNotifier, &QSocketNotifier::activated, this, &SimulatorHost::readStdin);
+#endif
 }
 
 bool SimulatorHost::installSignalHandling()
@@ -138,8 +155,8 @@ std::optional<int> SimulatorHost::watchParent(qint64 parentPid)
                          << "- the parent is gone; exiting";
         return ExitParentGone;
     }
-    m_stdinNotifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-    connect(m_stdinNotifier, &QSocketNotifier::activated, this, &SimulatorHost::readStdin);
+    m_quitOnStdinEof = true;
+    watchStdin();
 #else
     Q_UNUSED(parentPid);
 #endif
@@ -160,11 +177,24 @@ void SimulatorHost::readSignal()
 void SimulatorHost::readStdin()
 {
 #if defined(Q_OS_UNIX)
-    // Whatever the parent writes is ignored; only end of file (parent gone) matters.
+    // Without a line handler whatever the parent writes is ignored; only end of file (parent gone) matters.
     char buffer[512];
     const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (count > 0 && m_stdinLineHandler) {
+        m_stdinPartialLine.append(buffer, count);
+        qsizetype newline = -1;
+        while ((newline = m_stdinPartialLine.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(m_stdinPartialLine.left(newline)).trimmed();
+            m_stdinPartialLine.remove(0, newline + 1);
+            m_stdinLineHandler(line);
+        }
+    }
     if (count > 0 || (count < 0 && (errno == EINTR || errno == EAGAIN)))
         return;
+    if (!m_quitOnStdinEof) {
+        m_stdinNotifier->setEnabled(false);
+        return;
+    }
     if (count == 0)
         qCInfo(lcSim) << "standard input closed by the parent; shutting down";
     else

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -38,6 +39,10 @@ public:
     // must return at once, or nothing when the simulator may go on.
     std::optional<int> start(const QCommandLineParser& parser);
 
+    // Call before start(): standard input is read as lines and each (without its newline) goes to handler,
+    // with or without --parent-pid. End of file still ends the process only with --parent-pid.
+    void setStdinLineHandler(std::function<void(const QString& line)> handler);
+
     // The requested port; 0 means an ephemeral port.
     quint16 port() const { return m_port; }
 
@@ -52,12 +57,16 @@ private:
     std::optional<int> watchParent(qint64 parentPid);
     void readSignal();
     void readStdin();
+    void watchStdin();
 
     QCommandLineOption m_portOption;
     QCommandLineOption m_parentPidOption;
     quint16 m_port = 0;
     QSocketNotifier* m_signalNotifier = nullptr;
     QSocketNotifier* m_stdinNotifier = nullptr;
+    std::function<void(const QString&)> m_stdinLineHandler;
+    QByteArray m_stdinPartialLine;
+    bool m_quitOnStdinEof = false;
 };
 
 } // namespace sim

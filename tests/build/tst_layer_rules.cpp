@@ -48,6 +48,8 @@ QMap<QString, Rule> layerRules()
     // The acquirer host simulator keeps its own SQLite ledger through pos_storage's wrapper.
     const QSet<QString> simulatorLinks = {simulators, core, devices, acquirer, storage};
     const QSet<QString> noQtSql = {QStringLiteral("Qt6::Sql")};
+    // pos-tool draws receipts with the printer emulator's rasterizer (QImage, fonts): Qt Gui yes, widgets no.
+    const QSet<QString> noWidgetsButGui = {QStringLiteral("Qt6::Widgets"), QStringLiteral("Qt6::Svg")};
     return {
         {core, {{}, coreForbidden}},
         {storage, {{core}, unite(noWidgets, {QStringLiteral("Qt6::Sql")})}},
@@ -63,8 +65,8 @@ QMap<QString, Rule> layerRules()
         {QStringLiteral("pos_app"), {{core, storage, devices, acquirer, activation, sales, ui}, {}}},
         {QStringLiteral("pos"), {{QStringLiteral("pos_app")}, {}}},
         {QStringLiteral("pos_cli"),
-         {{core, storage, devices, acquirer, activation, sales, simulators}, noWidgets}},
-        {QStringLiteral("pos-tool"), {{QStringLiteral("pos_cli")}, noWidgets}},
+         {{core, storage, devices, acquirer, activation, sales, simulators}, noWidgetsButGui}},
+        {QStringLiteral("pos-tool"), {{QStringLiteral("pos_cli")}, noWidgetsButGui}},
     };
 }
 
@@ -199,6 +201,8 @@ void tst_LayerRules::wrongLinkIsReported_data()
         << u"pos_simulators"_qs << u"pos_ui"_qs << u"pos_simulators must not link pos_ui"_qs;
     QTest::newRow("pos-tool links ui")
         << u"pos-tool"_qs << u"pos_ui"_qs << u"pos-tool must not link pos_ui"_qs;
+    QTest::newRow("pos-tool links Widgets (Gui is allowed for drawing receipts)")
+        << u"pos-tool"_qs << u"Qt6::Widgets"_qs << u"pos-tool must not reach Qt6::Widgets"_qs;
     QTest::newRow("activation links storage")
         << u"pos_activation"_qs << u"pos_storage"_qs << u"pos_activation must not link pos_storage"_qs;
     QTest::newRow("ui reaches SQLite through storage")

@@ -8,7 +8,8 @@
 #include <QStringList>
 
 // An ESC/POS decoder written independently of devices/escpos (shares no code with the builder), used to
-// re-parse driver output in tests; it will grow into the printer emulator's decoder. Knows the commands of
+// re-parse driver output in tests. The printer emulator grew its own from it (simulators/printer/
+// EscPosDecoder.h); tst_escpos_decoder checks the two agree on the golden receipts. Knows the commands of
 // docs/printing.md; text between FS & and FS . is decoded as GB18030, outside as ASCII.
 namespace pos {
 namespace test {
