@@ -3,6 +3,7 @@
 #include "cli/CardCommand.h"
 #include "cli/Command.h"
 #include "cli/CryptoCommand.h"
+#include "cli/DevicesCommand.h"
 #include "cli/HostCommand.h"
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<HostCommand>());
     commands.push_back(std::make_unique<SimCommand>());
     commands.push_back(std::make_unique<CardCommand>());
+    commands.push_back(std::make_unique<DevicesCommand>());
     return commands;
 }
 

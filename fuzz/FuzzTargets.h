@@ -58,5 +58,9 @@ bool pinPadFramesHold(QByteArrayView data);
 // fuzz_printer_status: data[0] % 8 DLE EOT replies awaited, the rest the printer's bytes (StatusReader, ASB).
 bool printerStatusHolds(QByteArrayView data);
 
+// fuzz_usb_descriptors: the USB configuration/device descriptor parsers, choosePrinterInterface, and the
+// IEEE 1284 GET_DEVICE_ID reply parser, all on the same bytes.
+bool usbDescriptorsHold(QByteArrayView data);
+
 } // namespace fuzz
 } // namespace pos

@@ -33,6 +33,7 @@ const FuzzTarget fuzzTargets[] = {
     {"fuzz_http_request", &fuzz::httpRequestHolds},
     {"fuzz_pinpad_frames", &fuzz::pinPadFramesHold},
     {"fuzz_printer_status", &fuzz::printerStatusHolds},
+    {"fuzz_usb_descriptors", &fuzz::usbDescriptorsHold},
 };
 
 QString fuzzDirectory(const char* kind, const char* target)
