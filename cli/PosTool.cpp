@@ -3,6 +3,7 @@
 #include "cli/CardCommand.h"
 #include "cli/Command.h"
 #include "cli/CryptoCommand.h"
+#include "cli/DevicesCommand.h"
 #include "cli/HostCommand.h"
 #include "cli/Iso8583Command.h"
 #include "cli/LedgerCommand.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<CardCommand>());
     commands.push_back(std::make_unique<PinPadCommand>());
     commands.push_back(std::make_unique<PrinterCommand>());
+    commands.push_back(std::make_unique<DevicesCommand>());
     return commands;
 }
 

@@ -61,6 +61,9 @@ bool printerStatusHolds(QByteArrayView data);
 // fuzz_escpos_decoder: the printer emulator's ESC/POS decoder (items contiguous, bytes join back into the
 // input up to the error, measureEscPos agrees with decodeEscPos).
 bool escPosDecoderHolds(QByteArrayView data);
+// fuzz_usb_descriptors: the USB configuration/device descriptor parsers, choosePrinterInterface, and the
+// IEEE 1284 GET_DEVICE_ID reply parser, all on the same bytes.
+bool usbDescriptorsHold(QByteArrayView data);
 
 } // namespace fuzz
 } // namespace pos

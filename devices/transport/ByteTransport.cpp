@@ -2,11 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "devices/transport/ByteTransport.h"
 
+#include "devices/transport/IoDeviceTransport.h"
+#include "devices/transport/UsbTransport.h"
+
 #include <QCoreApplication>
-#include <QSerialPort>
-#include <QTcpSocket>
-#include <QTimer>
-#include <QUrlQuery>
 
 namespace pos {
 namespace devices {
@@ -17,118 +16,31 @@ struct TransportText
     Q_DECLARE_TR_FUNCTIONS(pos::devices::ByteTransport)
 };
 
-Error badId(const QString& id, const QString& why)
-{
-    return Error{ErrorCode::InvalidInput,
-                 TransportText::tr("The device address \"%1\" is not valid.").arg(id),
-                 QStringLiteral("device id %1: %2").arg(id, why)};
-}
-
 } // namespace
 
-ByteTransport::ByteTransport(QString deviceId, QIODevice* device, QObject* parent)
+Error invalidDeviceId(const QString& deviceId, const QString& why)
+{
+    return Error{ErrorCode::InvalidInput,
+                 TransportText::tr("The device address \"%1\" is not valid.").arg(deviceId),
+                 QStringLiteral("device id %1: %2").arg(deviceId, why)};
+}
+
+ByteTransport::ByteTransport(QString deviceId, QObject* parent)
     : QObject(parent)
     , m_deviceId(std::move(deviceId))
-    , m_device(device)
-{
-    m_device->setParent(this);
-    connect(m_device, &QIODevice::readyRead, this, [this] {
-        const QByteArray bytes = m_device->readAll();
-        if (!bytes.isEmpty())
-            Q_EMIT bytesArrived(bytes);
-    });
-    const auto markLost = [this](const QString& reason) {
-        if (m_lost)
-            return;
-        m_lost = true;
-        Q_EMIT lost(reason);
-    };
-    if (auto* serial = qobject_cast<QSerialPort*>(m_device)) {
-        connect(serial, &QSerialPort::errorOccurred, this,
-                [serial, markLost](QSerialPort::SerialPortError error) {
-                    // ResourceError: the device went away (unplugged, pty closed by the other end).
-                    if (error == QSerialPort::ResourceError || error == QSerialPort::PermissionError)
-                        markLost(serial->errorString());
-                });
-    } else if (auto* socket = qobject_cast<QTcpSocket*>(m_device)) {
-        connect(socket, &QTcpSocket::connected, this, &ByteTransport::ready);
-        connect(socket, &QTcpSocket::disconnected, this,
-                [markLost] { markLost(QStringLiteral("closed by the peer")); });
-        connect(socket, &QTcpSocket::errorOccurred, this,
-                [socket, markLost](QAbstractSocket::SocketError) { markLost(socket->errorString()); });
-    }
-}
+{}
 
 ByteTransport::~ByteTransport() = default;
 
 Result<std::unique_ptr<ByteTransport>> ByteTransport::open(const QString& deviceId, QObject* parent)
 {
-    if (deviceId.startsWith(QLatin1String("serial:"))) {
-        QString path = deviceId.mid(7);
-        qint32 baud = 115200;
-        if (const qsizetype question = path.indexOf(QLatin1Char('?')); question >= 0) {
-            const QUrlQuery query(path.mid(question + 1));
-            path.truncate(question);
-            if (query.hasQueryItem(QStringLiteral("baud"))) {
-                bool ok = false;
-                baud = query.queryItemValue(QStringLiteral("baud")).toInt(&ok);
-                if (!ok || baud < 1200 || baud > 921600)
-                    return Failure{badId(deviceId, QStringLiteral("baud rate"))};
-            }
-        }
-        if (path.isEmpty())
-            return Failure{badId(deviceId, QStringLiteral("no port path"))};
-        auto* port = new QSerialPort(path);
-        port->setBaudRate(baud);
-        port->setDataBits(QSerialPort::Data8);
-        port->setParity(QSerialPort::NoParity);
-        port->setStopBits(QSerialPort::OneStop);
-        port->setFlowControl(QSerialPort::NoFlowControl);
-        if (!port->open(QIODevice::ReadWrite)) {
-            const QString reason = port->errorString();
-            delete port;
-            return fail(ErrorCode::DeviceOffline,
-                        TransportText::tr("The device at %1 cannot be opened.").arg(path),
-                        QStringLiteral("open %1: %2").arg(path, reason));
-        }
-        std::unique_ptr<ByteTransport> transport(new ByteTransport(deviceId, port, parent));
-        QTimer::singleShot(0, transport.get(), [t = transport.get()] { Q_EMIT t->ready(); });
-        return transport;
-    }
-    if (deviceId.startsWith(QLatin1String("tcp:"))) {
-        const QString rest = deviceId.mid(4);
-        const qsizetype colon = rest.lastIndexOf(QLatin1Char(':'));
-        bool ok = false;
-        const uint port = colon > 0 ? rest.mid(colon + 1).toUInt(&ok) : 0;
-        if (colon <= 0 || !ok || port == 0 || port > 65535)
-            return Failure{badId(deviceId, QStringLiteral("needs tcp:HOST:PORT"))};
-        auto* socket = new QTcpSocket;
-        std::unique_ptr<ByteTransport> transport(new ByteTransport(deviceId, socket, parent));
-        socket->connectToHost(rest.left(colon), static_cast<quint16>(port));
-        return transport;
-    }
-    return Failure{badId(deviceId, QStringLiteral("unknown scheme"))};
-}
-
-bool ByteTransport::isUsable() const
-{
-    if (m_lost || !m_device->isOpen())
-        return false;
-    if (const auto* socket = qobject_cast<const QTcpSocket*>(m_device))
-        return socket->state() == QAbstractSocket::ConnectedState;
-    return true;
-}
-
-bool ByteTransport::write(const QByteArray& bytes)
-{
-    if (!isUsable())
-        return false;
-    return m_device->write(bytes) == bytes.size();
-}
-
-void ByteTransport::close()
-{
-    m_device->close();
+    if (deviceId.startsWith(QLatin1String("serial:")))
+        return IoDeviceTransport::openSerial(deviceId, parent);
+    if (deviceId.startsWith(QLatin1String("tcp:")))
+        return IoDeviceTransport::openTcp(deviceId, parent);
+    if (deviceId.startsWith(QLatin1String("usb:")))
+        return UsbTransport::open(deviceId, parent);
+    return Failure{invalidDeviceId(deviceId, QStringLiteral("unknown scheme"))};
 }
 
 } // namespace devices

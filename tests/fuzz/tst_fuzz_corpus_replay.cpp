@@ -34,6 +34,7 @@ const FuzzTarget fuzzTargets[] = {
     {"fuzz_pinpad_frames", &fuzz::pinPadFramesHold},
     {"fuzz_printer_status", &fuzz::printerStatusHolds},
     {"fuzz_escpos_decoder", &fuzz::escPosDecoderHolds},
+    {"fuzz_usb_descriptors", &fuzz::usbDescriptorsHold},
 };
 
 QString fuzzDirectory(const char* kind, const char* target)
