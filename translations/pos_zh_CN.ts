@@ -546,6 +546,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::devices::Ieee1284Id</name>
+    <message>
+        <source>The printer sent an unreadable device id.</source>
+        <translation>打印机返回的设备标识无法识别。</translation>
+    </message>
+</context>
+<context>
     <name>pos::devices::PinPadDriver</name>
     <message>
         <source>The PIN pad refused the request.</source>
@@ -671,6 +678,38 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The paper roll is nearly used up.</source>
         <translation>纸卷即将用完。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::UsbAllowList</name>
+    <message>
+        <source>The list of known USB devices is damaged.</source>
+        <translation>已知 USB 设备列表已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::UsbContext</name>
+    <message>
+        <source>USB devices cannot be used on this computer.</source>
+        <translation>这台电脑无法使用 USB 设备。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::UsbDescriptors</name>
+    <message>
+        <source>The USB device reported unreadable descriptors.</source>
+        <translation>USB 设备返回的描述符无法识别。</translation>
+    </message>
+    <message>
+        <source>The USB device has no printer interface.</source>
+        <translation>该 USB 设备没有打印机接口。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::devices::UsbProbe</name>
+    <message>
+        <source>The USB device does not answer.</source>
+        <translation>USB 设备无响应。</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1249,45 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::ui::DeviceChooser</name>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>Choose a device or type an address</source>
+        <translation>选择设备或输入地址</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 (not found now)</source>
+        <translation>%1（当前未找到）</translation>
+    </message>
+    <message>
+        <source>No device for this role.</source>
+        <translation>此用途未指定设备。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 …</source>
+        <translation>正在连接 %1 …</translation>
+    </message>
+    <message>
+        <source>Devices are not available.</source>
+        <translation>设备不可用。</translation>
+    </message>
+    <message>
+        <source>Testing …</source>
+        <translation>正在测试 …</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::DevicesPage</name>
     <message>
         <source>Receipt printer, PIN pad, scanner and the link to the acquirer.</source>
@@ -1232,12 +1310,12 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>详情</translation>
     </message>
     <message>
-        <source>Discovery, hot-plug, the choice of devices and a self-test for each device arrive with the device layer.</source>
-        <translation>设备发现、热插拔、设备选择及各设备自检将随设备层一同提供。</translation>
-    </message>
-    <message>
         <source>Acquirer host</source>
         <translation>收单主机</translation>
+    </message>
+    <message>
+        <source>Devices this shop uses</source>
+        <translation>本店使用的设备</translation>
     </message>
 </context>
 <context>

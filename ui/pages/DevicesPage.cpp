@@ -3,6 +3,7 @@
 #include "ui/pages/DevicesPage.h"
 
 #include "ui/ShellText.h"
+#include "ui/pages/DeviceChooser.h"
 
 #include <QFrame>
 #include <QHeaderView>
@@ -38,7 +39,14 @@ DevicesPage::DevicesPage(TerminalStatus* status, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setMinimumHeight(44 * (RowCount + 1) + 8);
     card->layout()->addWidget(m_table);
-    m_notice = addNotice(card);
+
+    QFrame* chooserCard = addCard(QStringLiteral("deviceChooserCard"));
+    m_chooserTitle = new QLabel(chooserCard);
+    m_chooserTitle->setObjectName(QStringLiteral("cardTitleLabel"));
+    chooserCard->layout()->addWidget(m_chooserTitle);
+    m_chooser = new DeviceChooser(chooserCard);
+    chooserCard->layout()->addWidget(m_chooser);
+    connect(m_chooser, &DeviceChooser::deviceChosen, this, &DevicesPage::deviceChosen);
 
     connect(m_status, &TerminalStatus::acquirerLinkChanged, this, &DevicesPage::refresh);
     connect(m_status, &TerminalStatus::deviceChanged, this, &DevicesPage::refresh);
@@ -50,9 +58,14 @@ void DevicesPage::retranslateUi()
     setTexts(ShellText::pageTitle(PageId::Devices),
              tr("Receipt printer, PIN pad, scanner and the link to the acquirer."));
     m_table->setHorizontalHeaderLabels({tr("Device"), tr("Connection"), tr("State"), tr("Details")});
-    m_notice->setText(tr("Discovery, hot-plug, the choice of devices and a self-test for each device arrive "
-                         "with the device layer."));
+    m_chooserTitle->setText(tr("Devices this shop uses"));
+    m_chooser->retranslateUi();
     refresh();
+}
+
+void DevicesPage::attach(devices::DeviceHub* hub, devices::DeviceMonitor* monitor)
+{
+    m_chooser->attach(hub, monitor);
 }
 
 void DevicesPage::refresh()

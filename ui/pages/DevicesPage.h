@@ -9,7 +9,14 @@ class QLabel;
 class QTableWidget;
 
 namespace pos {
+namespace devices {
+class DeviceHub;
+class DeviceMonitor;
+} // namespace devices
+
 namespace ui {
+
+class DeviceChooser;
 
 // Devices and links the terminal uses, with live state from TerminalStatus (not owned).
 class DevicesPage final : public Page
@@ -20,6 +27,13 @@ public:
     enum Row { AcquirerRow, PrinterRow, PinPadRow, ScannerRow, RowCount };
 
     explicit DevicesPage(TerminalStatus* status, QWidget* parent = nullptr);
+
+    // The device hub (self-tests) and discovery (the lists to choose from); not owned, may be null.
+    void attach(devices::DeviceHub* hub, devices::DeviceMonitor* monitor);
+
+Q_SIGNALS:
+    // The user chose the device for role (empty id: none).
+    void deviceChosen(pos::DeviceRole role, const QString& deviceId);
 
 protected:
     void retranslateUi() override;
@@ -35,7 +49,8 @@ private:
 
     TerminalStatus* m_status;
     QTableWidget* m_table;
-    QLabel* m_notice;
+    QLabel* m_chooserTitle;
+    DeviceChooser* m_chooser;
 };
 
 } // namespace ui
