@@ -154,9 +154,12 @@ Result<std::unique_ptr<PinPadEmulator>> PinPadEmulator::create(Options options, 
         if (!QDir().mkpath(options.dataDir))
             return fail(ErrorCode::IoFailure,
                         QStringLiteral("The emulator's data directory cannot be created."), options.dataDir);
-        keyPath = QDir(options.dataDir).filePath(QStringLiteral("pinpad-device-key.pem"));
+        keyPath = QDir(options.dataDir)
+                      .filePath(options.keyAlgorithm == PadDeviceKey::Algorithm::Sm2
+                                    ? QStringLiteral("pinpad-device-key-sm2.pem")
+                                    : QStringLiteral("pinpad-device-key.pem"));
     }
-    Result<std::unique_ptr<PadDeviceKey>> key = PadDeviceKey::loadOrCreate(keyPath);
+    Result<std::unique_ptr<PadDeviceKey>> key = PadDeviceKey::loadOrCreate(keyPath, options.keyAlgorithm);
     if (!key)
         return Failure{key.error()};
     return std::unique_ptr<PinPadEmulator>(
@@ -316,7 +319,7 @@ void PinPadEmulator::handle(const PadMessage& request)
                {0x02, m_options.serialNumber.toLatin1()},
                {0x03, QByteArrayLiteral("1.0.0")},
                {0x04, publicKeyDer()},
-               {0x05, QByteArrayLiteral("RSA-OAEP-SHA256")},
+               {0x05, m_deviceKey->algorithmName()},
                {0x06, byte(status)}});
         return;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "simulators/pinpad/PadDeviceKey.h"
 #include "simulators/pinpad/PinPadWire.h"
 
 #include <QByteArray>
@@ -19,8 +20,6 @@ namespace acquirer {
 class SoftwareKeyStore;
 }
 namespace sim {
-
-class PadDeviceKey;
 
 // What the scripted cardholder does next (one line of a script file each):
 //   card LABEL   present the simulator's test card LABEL at the next READ_CARD
@@ -52,11 +51,11 @@ struct PadFaults
 };
 Result<PadFaults> parsePadFaults(const QString& spec);
 
-// The emulated PIN pad of docs/pinpad-protocol.md: its own device key pair (RSA-2048, OAEP-SHA256 unwrap of
-// the TMK), a key store (acquirer::SoftwareKeyStore: the TMK and work keys exist here, in the emulator,
-// never in the POS), the simulator's test cards and a scripted cardholder. Transport-agnostic: bytes in
-// through receive(), out through the writer. Persists its device key and TMK in dataDir when given (test
-// keys only). Thread affinity: one thread with an event loop.
+// The emulated PIN pad of docs/pinpad-protocol.md: its own device key pair (RSA-2048 with OAEP-SHA256, or
+// SM2, unwrapping the TMK), a key store (acquirer::SoftwareKeyStore: the TMK and work keys exist here, in the
+// emulator, never in the POS), the simulator's test cards and a scripted cardholder. Transport-agnostic:
+// bytes in through receive(), out through the writer. Persists its device key and TMK in dataDir when given
+// (test keys only). Thread affinity: one thread with an event loop.
 class PinPadEmulator final : public QObject
 {
     Q_OBJECT
@@ -65,6 +64,8 @@ public:
     struct Options
     {
         QString dataDir; // empty: keys live in memory only
+        // The device key pair's algorithm (DEVICE_INFO tag 05); each has its own key file in dataDir.
+        PadDeviceKey::Algorithm keyAlgorithm = PadDeviceKey::Algorithm::Rsa;
         QList<CardholderStep> script;
         PadFaults faults;
         QString serialNumber = QStringLiteral("SIMPAD00000001");

@@ -142,7 +142,11 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            PadSimText::tr("Folder for the device key and the loaded TMK."),
                                            PadSimText::tr("dir"));
-    parser.addOptions({tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption});
+    const QCommandLineOption keyAlgorithmOption(
+        QStringLiteral("key-algorithm"),
+        PadSimText::tr("The device key pair: RSA (RSA-2048, OAEP-SHA256; the default) or SM2."),
+        PadSimText::tr("algorithm"), QStringLiteral("RSA"));
+    parser.addOptions({tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption, keyAlgorithmOption});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return SimulatorHost::ExitUsage;
@@ -157,6 +161,13 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
     }
     PinPadEmulator::Options options;
     options.dataDir = parser.value(dataDirOption);
+    const QString keyAlgorithm = parser.value(keyAlgorithmOption).toUpper();
+    if (keyAlgorithm != QLatin1String("RSA") && keyAlgorithm != QLatin1String("SM2")) {
+        printError(PadSimText::tr("--key-algorithm takes RSA or SM2."));
+        return SimulatorHost::ExitUsage;
+    }
+    options.keyAlgorithm =
+        keyAlgorithm == QLatin1String("SM2") ? PadDeviceKey::Algorithm::Sm2 : PadDeviceKey::Algorithm::Rsa;
     if (parser.isSet(scriptOption)) {
         QFile file(parser.value(scriptOption));
         if (!file.open(QIODevice::ReadOnly)) {
