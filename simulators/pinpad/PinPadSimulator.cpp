@@ -9,12 +9,14 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include <fcntl.h>
 #include <termios.h>
@@ -121,7 +123,19 @@ void printError(const QString& message)
 
 } // namespace
 
-int runPinPadSimulator(QCoreApplication& application, const QStringList& arguments)
+bool canShowCustomerWindow(int argc, const char* const* argv)
+{
+    bool asked = false;
+    for (int i = 1; i < argc; ++i)
+        asked = asked || std::strcmp(argv[i], "--window") == 0;
+    return asked &&
+           (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"));
+}
+
+int runPinPadSimulator(QCoreApplication& application,
+                       const QStringList& arguments,
+                       const CardholderWindowFactory& makeWindow)
 {
     Q_UNUSED(application);
     SimulatorHost host;
@@ -146,7 +160,11 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
         QStringLiteral("key-algorithm"),
         PadSimText::tr("The device key pair: RSA (RSA-2048, OAEP-SHA256; the default) or SM2."),
         PadSimText::tr("algorithm"), QStringLiteral("RSA"));
-    parser.addOptions({tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption, keyAlgorithmOption});
+    const QCommandLineOption windowOption(
+        QStringLiteral("window"),
+        PadSimText::tr("Show a customer window: pick a card and type the PIN there instead of the script."));
+    parser.addOptions(
+        {tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption, keyAlgorithmOption, windowOption});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return SimulatorHost::ExitUsage;
@@ -197,6 +215,14 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
         return SimulatorHost::ExitStartFailed;
     }
     PinPadEmulator& pad = *created.value();
+    std::unique_ptr<Cardholder> window;
+    if (parser.isSet(windowOption) && makeWindow)
+        window = makeWindow();
+    else if (parser.isSet(windowOption))
+        qCWarning(lcSim)
+            << "pinpad: --window needs pos-pinpad-sim and a display; the scripted cardholder answers";
+    pad.setCardholder(window.get());
+    const auto detachWindow = qScopeGuard([&pad] { pad.setCardholder(nullptr); });
 
     if (parser.isSet(ptyOption)) {
         PtyEndpoint pty;
