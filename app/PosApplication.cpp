@@ -17,6 +17,7 @@
 #include "storage/LedgerService.h"
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
+#include "ui/ScanEventFilter.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
@@ -113,6 +114,9 @@ std::optional<int> PosApplication::start()
                              m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
     m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
     m_window->resize(1280, 800);
+    auto* scans = new ui::ScanEventFilter({}, this); // keyboard-wedge scanners, whatever has focus
+    qApp->installEventFilter(scans);
+    connect(scans, &ui::ScanEventFilter::scanned, m_window.get(), &ui::MainWindow::addScannedCode);
 
     if (m_options.quitAfterFirstFrame) {
         auto* watcher = new FirstFrameWatcher(m_window.get(), this);

@@ -111,6 +111,11 @@ Page* MainWindow::page(PageId page)
     return ensurePage(page);
 }
 
+void MainWindow::addScannedCode(const QString& code)
+{
+    static_cast<SellPage*>(ensurePage(PageId::Sell))->addScannedCode(code);
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)

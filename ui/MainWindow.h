@@ -36,6 +36,9 @@ public:
     void showPage(PageId page);
     PageId currentPage() const;
     Page* page(PageId page);
+    // A barcode scan from any scanner goes to the sale, whichever page is shown (connect
+    // ScanEventFilter::scanned and SerialScanner::scanned here).
+    void addScannedCode(const QString& code);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);

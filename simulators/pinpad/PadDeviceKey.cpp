@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/pinpad/PadDeviceKey.h"
 
+#include "core/crypto/CryptoPrimitives.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -26,24 +28,33 @@ Error opensslError(const QString& what)
     return {ErrorCode::CryptoFailure, QStringLiteral("The PIN pad emulator's device key failed."), what};
 }
 
-EVP_PKEY* generateRsa2048()
+EVP_PKEY* generate(PadDeviceKey::Algorithm algorithm)
 {
-    EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
+    const bool rsa = algorithm == PadDeviceKey::Algorithm::Rsa;
+    EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_from_name(nullptr, rsa ? "RSA" : "SM2", nullptr);
     EVP_PKEY* key = nullptr;
-    if (context && EVP_PKEY_keygen_init(context) > 0 && EVP_PKEY_CTX_set_rsa_keygen_bits(context, 2048) > 0)
+    if (context && EVP_PKEY_keygen_init(context) > 0 &&
+        (!rsa || EVP_PKEY_CTX_set_rsa_keygen_bits(context, 2048) > 0))
         (void)EVP_PKEY_generate(context, &key);
     EVP_PKEY_CTX_free(context);
     return key;
 }
 
+const char* typeName(PadDeviceKey::Algorithm algorithm)
+{
+    return algorithm == PadDeviceKey::Algorithm::Rsa ? "RSA" : "SM2";
+}
+
 } // namespace
 
-PadDeviceKey::PadDeviceKey(std::unique_ptr<Key> key) : m_key(std::move(key))
+PadDeviceKey::PadDeviceKey(Algorithm algorithm, std::unique_ptr<Key> key)
+    : m_algorithm(algorithm)
+    , m_key(std::move(key))
 {}
 
 PadDeviceKey::~PadDeviceKey() = default;
 
-Result<std::unique_ptr<PadDeviceKey>> PadDeviceKey::loadOrCreate(const QString& pemPath)
+Result<std::unique_ptr<PadDeviceKey>> PadDeviceKey::loadOrCreate(const QString& pemPath, Algorithm algorithm)
 {
     auto key = std::make_unique<Key>();
     if (!pemPath.isEmpty() && QFile::exists(pemPath)) {
@@ -56,11 +67,15 @@ Result<std::unique_ptr<PadDeviceKey>> PadDeviceKey::loadOrCreate(const QString& 
         BIO_free(bio);
         if (!key->pkey)
             return Failure{opensslError(QStringLiteral("%1 holds no private key").arg(pemPath))};
-        return std::unique_ptr<PadDeviceKey>(new PadDeviceKey(std::move(key)));
+        if (!EVP_PKEY_is_a(key->pkey, typeName(algorithm)))
+            return Failure{opensslError(
+                QStringLiteral("%1 holds no %2 key").arg(pemPath, QLatin1String(typeName(algorithm))))};
+        return std::unique_ptr<PadDeviceKey>(new PadDeviceKey(algorithm, std::move(key)));
     }
-    key->pkey = generateRsa2048();
+    key->pkey = generate(algorithm);
     if (!key->pkey)
-        return Failure{opensslError(QStringLiteral("RSA-2048 generation failed"))};
+        return Failure{
+            opensslError(QStringLiteral("%1 key generation failed").arg(QLatin1String(typeName(algorithm))))};
     if (!pemPath.isEmpty()) {
         BIO* bio = BIO_new(BIO_s_mem());
         const bool written =
@@ -74,7 +89,12 @@ Result<std::unique_ptr<PadDeviceKey>> PadDeviceKey::loadOrCreate(const QString& 
         if (!saved)
             return Failure{opensslError(QStringLiteral("cannot write %1").arg(pemPath))};
     }
-    return std::unique_ptr<PadDeviceKey>(new PadDeviceKey(std::move(key)));
+    return std::unique_ptr<PadDeviceKey>(new PadDeviceKey(algorithm, std::move(key)));
+}
+
+QByteArray PadDeviceKey::algorithmName() const
+{
+    return m_algorithm == Algorithm::Rsa ? QByteArrayLiteral("RSA-OAEP-SHA256") : QByteArrayLiteral("SM2");
 }
 
 QByteArray PadDeviceKey::publicKeyDer() const
@@ -92,10 +112,11 @@ Result<QByteArray> PadDeviceKey::unwrap(const QByteArray& wrapped) const
 {
     EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_from_pkey(nullptr, m_key->pkey, nullptr);
     QByteArray clear;
-    bool ok = context && EVP_PKEY_decrypt_init(context) > 0 &&
-              EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) > 0 &&
-              EVP_PKEY_CTX_set_rsa_oaep_md(context, EVP_sha256()) > 0 &&
-              EVP_PKEY_CTX_set_rsa_mgf1_md(context, EVP_sha256()) > 0;
+    bool ok = context && EVP_PKEY_decrypt_init(context) > 0;
+    if (ok && m_algorithm == Algorithm::Rsa) // SM2: OpenSSL's defaults (SM3, DER C1C3C2) are the scheme
+        ok = EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) > 0 &&
+             EVP_PKEY_CTX_set_rsa_oaep_md(context, EVP_sha256()) > 0 &&
+             EVP_PKEY_CTX_set_rsa_mgf1_md(context, EVP_sha256()) > 0;
     size_t size = 0;
     const auto* in = reinterpret_cast<const unsigned char*>(wrapped.constData());
     ok = ok && EVP_PKEY_decrypt(context, nullptr, &size, in, static_cast<size_t>(wrapped.size())) > 0;
@@ -106,8 +127,10 @@ Result<QByteArray> PadDeviceKey::unwrap(const QByteArray& wrapped) const
         clear.resize(static_cast<qsizetype>(size));
     }
     EVP_PKEY_CTX_free(context);
-    if (!ok)
+    if (!ok) {
+        crypto::secureWipe(clear);
         return Failure{opensslError(QStringLiteral("TMK unwrap failed"))};
+    }
     return clear;
 }
 

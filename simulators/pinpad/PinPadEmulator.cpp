@@ -66,50 +66,6 @@ Result<QByteArray> kcv3(const QString& scheme, const QByteArray& key)
 
 } // namespace
 
-Result<QList<CardholderStep>> parseCardholderScript(const QString& text)
-{
-    QList<CardholderStep> steps;
-    int lineNumber = 0;
-    for (const QString& raw : text.split(QLatin1Char('\n'))) {
-        ++lineNumber;
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const QString verb = words.first();
-        const auto bad = [lineNumber](const QString& why) {
-            return fail(ErrorCode::InvalidInput, QStringLiteral("The cardholder script is not valid."),
-                        QStringLiteral("line %1: %2").arg(lineNumber).arg(why));
-        };
-        if (verb == QLatin1String("card") && words.size() == 2) {
-            if (!findTestCardByLabel(words.at(1)))
-                return bad(QStringLiteral("unknown test card %1").arg(words.at(1)));
-            steps.append({CardholderStep::Card, words.at(1)});
-        } else if (verb == QLatin1String("pin") && words.size() == 2) {
-            const QString digits = words.at(1);
-            if (digits.size() < 4 || digits.size() > 12 ||
-                !std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); }))
-                return bad(QStringLiteral("a PIN has 4-12 digits"));
-            steps.append({CardholderStep::Pin, digits});
-        } else if (verb == QLatin1String("wait") && words.size() == 2) {
-            bool ok = false;
-            const int ms = words.at(1).toInt(&ok);
-            if (!ok || ms < 0 || ms > 600'000)
-                return bad(QStringLiteral("wait takes 0-600000 ms"));
-            steps.append({CardholderStep::Wait, words.at(1)});
-        } else if (words.size() == 1 && verb == QLatin1String("nopin")) {
-            steps.append(CardholderStep{CardholderStep::NoPin, QString()});
-        } else if (words.size() == 1 && verb == QLatin1String("cancel")) {
-            steps.append(CardholderStep{CardholderStep::Cancel, QString()});
-        } else if (words.size() == 1 && verb == QLatin1String("ignore")) {
-            steps.append(CardholderStep{CardholderStep::Ignore, QString()});
-        } else {
-            return bad(QStringLiteral("cannot read '%1'").arg(line));
-        }
-    }
-    return steps;
-}
-
 Result<PadFaults> parsePadFaults(const QString& spec)
 {
     PadFaults faults;
@@ -141,8 +97,29 @@ PinPadEmulator::PinPadEmulator(Options options, std::unique_ptr<PadDeviceKey> ke
     : QObject(parent)
     , m_options(std::move(options))
     , m_deviceKey(std::move(key))
+    , m_scripted(std::make_unique<ScriptedCardholder>(m_options.script))
+    , m_cardholder(m_scripted.get())
 {
     restoreKeys();
+}
+
+void PinPadEmulator::setCardholder(Cardholder* cardholder)
+{
+    if (m_interactiveCommand != 0) { // the old cardholder's answer would be dropped: ask the new one afresh
+        ++m_interaction;
+        const quint8 interrupted = m_interactiveCommand;
+        finishInteraction();
+        reply(interrupted, Cancelled);
+    }
+    m_cardholder = cardholder ? cardholder : m_scripted.get();
+}
+
+void PinPadEmulator::finishInteraction()
+{
+    const bool wasOutstanding = m_interactiveCommand != 0;
+    m_interactiveCommand = 0;
+    if (wasOutstanding)
+        m_cardholder->questionOver();
 }
 
 PinPadEmulator::~PinPadEmulator() = default;
@@ -154,9 +131,12 @@ Result<std::unique_ptr<PinPadEmulator>> PinPadEmulator::create(Options options, 
         if (!QDir().mkpath(options.dataDir))
             return fail(ErrorCode::IoFailure,
                         QStringLiteral("The emulator's data directory cannot be created."), options.dataDir);
-        keyPath = QDir(options.dataDir).filePath(QStringLiteral("pinpad-device-key.pem"));
+        keyPath = QDir(options.dataDir)
+                      .filePath(options.keyAlgorithm == PadDeviceKey::Algorithm::Sm2
+                                    ? QStringLiteral("pinpad-device-key-sm2.pem")
+                                    : QStringLiteral("pinpad-device-key.pem"));
     }
-    Result<std::unique_ptr<PadDeviceKey>> key = PadDeviceKey::loadOrCreate(keyPath);
+    Result<std::unique_ptr<PadDeviceKey>> key = PadDeviceKey::loadOrCreate(keyPath, options.keyAlgorithm);
     if (!key)
         return Failure{key.error()};
     return std::unique_ptr<PinPadEmulator>(
@@ -212,7 +192,7 @@ void PinPadEmulator::detach(quint64 attachment)
     m_write = nullptr;
     m_close = nullptr;
     ++m_interaction; // whatever was pending has nobody to answer to
-    m_interactiveCommand = 0;
+    finishInteraction();
 }
 
 void PinPadEmulator::receive(const QByteArray& bytes)
@@ -298,7 +278,7 @@ void PinPadEmulator::handle(const PadMessage& request)
         if (m_interactiveCommand != 0) {
             const quint8 interrupted = m_interactiveCommand;
             ++m_interaction;
-            m_interactiveCommand = 0;
+            finishInteraction();
             reply(interrupted, Cancelled);
         }
         reply(Cancel, Done);
@@ -316,7 +296,7 @@ void PinPadEmulator::handle(const PadMessage& request)
                {0x02, m_options.serialNumber.toLatin1()},
                {0x03, QByteArrayLiteral("1.0.0")},
                {0x04, publicKeyDer()},
-               {0x05, QByteArrayLiteral("RSA-OAEP-SHA256")},
+               {0x05, m_deviceKey->algorithmName()},
                {0x06, byte(status)}});
         return;
     }
@@ -352,7 +332,11 @@ void PinPadEmulator::handle(const PadMessage& request)
         return;
     }
     case Display:
-    case Beep: reply(request.command, Done); return;
+        m_cardholder->display(QString::fromUtf8(request.items.value(0x80)),
+                              QString::fromUtf8(request.items.value(0x81)));
+        reply(Display, Done);
+        return;
+    case Beep: reply(Beep, Done); return;
     default: reply(request.command, UnknownCommand);
     }
 }
@@ -423,18 +407,6 @@ void PinPadEmulator::loadWorkKeys(const PadMessage& request)
     });
 }
 
-std::optional<CardholderStep> PinPadEmulator::nextStep(int& delayMs)
-{
-    delayMs = 0;
-    while (!m_options.script.isEmpty()) {
-        CardholderStep step = m_options.script.takeFirst();
-        if (step.kind != CardholderStep::Wait)
-            return step;
-        delayMs += step.value.toInt();
-    }
-    return std::nullopt;
-}
-
 std::function<bool()> PinPadEmulator::startInteraction(quint8 command, int timeoutMs)
 {
     const quint64 interaction = ++m_interaction;
@@ -445,7 +417,7 @@ std::function<bool()> PinPadEmulator::startInteraction(quint8 command, int timeo
     QTimer::singleShot(timeoutMs, this, [this, command, stillWaiting] {
         if (!stillWaiting())
             return;
-        m_interactiveCommand = 0;
+        finishInteraction();
         reply(command, TimedOut);
     });
     return stillWaiting;
@@ -454,57 +426,55 @@ std::function<bool()> PinPadEmulator::startInteraction(quint8 command, int timeo
 void PinPadEmulator::readCard(const PadMessage& request)
 {
     const int timeoutMs = byteOf(request, 0x31, 60) * 1000;
-    int delayMs = 0;
-    const std::optional<CardholderStep> step = nextStep(delayMs);
+    Cardholder::CardQuestion question;
+    question.amountFen = QString::fromLatin1(request.items.value(0x30)).toLongLong();
+    question.prompt = QString::fromUtf8(request.items.value(0x33));
+    question.entries = static_cast<quint8>(byteOf(request, 0x32, 0x07));
+    m_lastAmountFen = question.amountFen;
     const std::function<bool()> stillWaiting = startInteraction(ReadCard, timeoutMs);
-    if (step && step->kind == CardholderStep::Ignore)
-        return;
-    if (step && step->kind != CardholderStep::Card && step->kind != CardholderStep::Cancel) {
-        m_options.script.prepend(*step); // a PIN step: the card comes by default
-    }
-    const bool cancel = step && step->kind == CardholderStep::Cancel;
-    const QString label =
-        step && step->kind == CardholderStep::Card ? step->value : QStringLiteral("magstripe-approve");
-    QTimer::singleShot(delayMs, this, [this, stillWaiting, cancel, label] {
-        if (!stillWaiting())
+    QPointer<PinPadEmulator> self(this);
+    m_cardholder->askForCard(question, [self, stillWaiting](const Cardholder::CardAnswer& answer) {
+        if (!self || !stillWaiting())
             return;
-        m_interactiveCommand = 0;
-        if (cancel) {
-            reply(ReadCard, Cancelled);
-            return;
-        }
-        const std::optional<TestCard> card = findTestCardByLabel(label);
-        if (!card) {
-            reply(ReadCard, 0x07);
-            return;
-        }
-        m_lastCardLabel = label;
-        const int entry = card->kind == TestCard::Chip ? 2 : card->kind == TestCard::Contactless ? 3 : 1;
-        QMap<quint8, QByteArray> items{
-            {0x40, byte(entry)},
-            {0x41, card->pan.toLatin1()},
-            {0x42, (card->pan.left(6) + QString(card->pan.size() - 10, QLatin1Char('*')) + card->pan.right(4))
-                       .toLatin1()},
-            {0x44, card->expiry.toLatin1()},
-            {0x45, card->serviceCode.toLatin1()}};
-        const QByteArray track = track2Of(*card).toLatin1();
-        const Result<QByteArray> encrypted =
-            m_tdkLoaded ? m_keys->encryptTrackNow(track) : Result<QByteArray>(QByteArray());
-        if (m_tdkLoaded && encrypted)
-            items.insert(0x43, encrypted.value());
+        self->finishInteraction();
+        if (answer.kind == Cardholder::CardAnswer::Cancel)
+            self->reply(ReadCard, Cancelled);
         else
-            items.insert(0x48, track);
-        if (entry != 1) {
-            items.insert(0x46, card->cardSequence.toLatin1());
-            // A fixed test ARQC: the simulator's card host does not verify cryptograms.
-            items.insert(0x47, QByteArray::fromHex("9F26081122334455667788"
-                                                   "9F2701809F360200019505000000000"
-                                                   "09F100701010103A00000"));
-        }
-        if (entry != 1)
-            event(0x81, {{0x40, byte(entry)}});
-        reply(ReadCard, Done, items);
+            self->answerCard(answer.label);
     });
+}
+
+void PinPadEmulator::answerCard(const QString& label)
+{
+    const std::optional<TestCard> card = findTestCardByLabel(label);
+    if (!card) {
+        reply(ReadCard, 0x07);
+        return;
+    }
+    const int entry = card->kind == TestCard::Chip ? 2 : card->kind == TestCard::Contactless ? 3 : 1;
+    QMap<quint8, QByteArray> items{
+        {0x40, byte(entry)},
+        {0x41, card->pan.toLatin1()},
+        {0x42, (card->pan.left(6) + QString(card->pan.size() - 10, QLatin1Char('*')) + card->pan.right(4))
+                   .toLatin1()},
+        {0x44, card->expiry.toLatin1()},
+        {0x45, card->serviceCode.toLatin1()}};
+    const QByteArray track = track2Of(*card).toLatin1();
+    const Result<QByteArray> encrypted =
+        m_tdkLoaded ? m_keys->encryptTrackNow(track) : Result<QByteArray>(QByteArray());
+    if (m_tdkLoaded && encrypted)
+        items.insert(0x43, encrypted.value());
+    else
+        items.insert(0x48, track);
+    if (entry != 1) {
+        items.insert(0x46, card->cardSequence.toLatin1());
+        // A fixed test ARQC: the simulator's card host does not verify cryptograms.
+        items.insert(0x47, QByteArray::fromHex("9F26081122334455667788"
+                                               "9F2701809F360200019505000000000"
+                                               "09F100701010103A00000"));
+        event(0x81, {{0x40, byte(entry)}});
+    }
+    reply(ReadCard, Done, items);
 }
 
 void PinPadEmulator::getPin(const PadMessage& request)
@@ -515,39 +485,35 @@ void PinPadEmulator::getPin(const PadMessage& request)
         reply(GetPin, m_keys && m_workKeysLoaded ? BadParameter : KeyError);
         return;
     }
-    int delayMs = 0;
-    std::optional<CardholderStep> step = nextStep(delayMs);
+    Cardholder::PinQuestion question;
+    question.amountFen = m_lastAmountFen;
+    question.prompt = QString::fromUtf8(request.items.value(0x54));
+    question.minLength = std::clamp(byteOf(request, 0x51, 4), 0, 12);
+    question.maxLength = std::clamp(byteOf(request, 0x52, 12), std::max(1, question.minLength), 12);
     const std::function<bool()> stillWaiting = startInteraction(GetPin, timeoutMs);
-    if (step && step->kind == CardholderStep::Ignore)
-        return;
-    if (!step || step->kind == CardholderStep::Card) {
-        if (step)
-            m_options.script.prepend(*step);
-        const std::optional<TestCard> card = findTestCardByLabel(m_lastCardLabel);
-        step = CardholderStep{CardholderStep::Pin, card ? card->pin : QStringLiteral("123456")};
-    }
-    const CardholderStep action = *step;
-    QTimer::singleShot(delayMs, this, [this, stillWaiting, action, pan] {
-        if (!stillWaiting())
-            return;
-        m_interactiveCommand = 0;
-        if (action.kind == CardholderStep::Cancel) {
-            event(0x80, {{0x90, byte(3)}, {0x91, byte(0)}});
-            reply(GetPin, Cancelled);
-            return;
-        }
-        if (action.kind == CardholderStep::NoPin) {
-            event(0x80, {{0x90, byte(2)}, {0x91, byte(0)}});
-            reply(GetPin, Done, {{0x56, byte(1)}});
-            return;
-        }
-        for (int typed = 1; typed <= action.value.size(); ++typed)
-            event(0x80, {{0x90, byte(1)}, {0x91, byte(typed)}});
-        event(0x80, {{0x90, byte(2)}, {0x91, byte(static_cast<int>(action.value.size()))}});
-        const Result<QByteArray> block = m_keys->encryptPin(action.value.toLatin1(), pan.toLatin1());
-        reply(GetPin, block ? Done : KeyError,
-              block ? QMap<quint8, QByteArray>{{0x55, block.value()}} : QMap<quint8, QByteArray>{});
-    });
+    QPointer<PinPadEmulator> self(this);
+    const auto keyTyped = [self, stillWaiting](Cardholder::KeyClass key, int digitsSoFar) {
+        if (self && stillWaiting())
+            self->event(0x80, {{0x90, byte(key)}, {0x91, byte(digitsSoFar)}});
+    };
+    m_cardholder->askForPin(
+        question, keyTyped, [self, stillWaiting, pan](const Cardholder::PinAnswer& answer) {
+            if (!self || !stillWaiting())
+                return;
+            self->finishInteraction();
+            if (answer.kind == Cardholder::PinAnswer::Cancel) {
+                self->reply(GetPin, Cancelled);
+                return;
+            }
+            if (answer.kind == Cardholder::PinAnswer::NoPin) {
+                self->reply(GetPin, Done, {{0x56, byte(1)}});
+                return;
+            }
+            const Result<QByteArray> block =
+                self->m_keys->encryptPin(answer.digits.toLatin1(), pan.toLatin1());
+            self->reply(GetPin, block ? Done : KeyError,
+                        block ? QMap<quint8, QByteArray>{{0x55, block.value()}} : QMap<quint8, QByteArray>{});
+        });
 }
 
 } // namespace sim

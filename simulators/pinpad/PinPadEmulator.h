@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/Result.h"
+#include "simulators/pinpad/Cardholder.h"
+#include "simulators/pinpad/PadDeviceKey.h"
 #include "simulators/pinpad/PinPadWire.h"
 
 #include <QByteArray>
@@ -20,25 +22,6 @@ class SoftwareKeyStore;
 }
 namespace sim {
 
-class PadDeviceKey;
-
-// What the scripted cardholder does next (one line of a script file each):
-//   card LABEL   present the simulator's test card LABEL at the next READ_CARD
-//   pin DIGITS   type DIGITS then Enter at the next GET_PIN (KEY_PRESSED events without the digits)
-//   nopin        press Enter without digits
-//   cancel       press Cancel at the next READ_CARD or GET_PIN
-//   ignore       do nothing at the next READ_CARD or GET_PIN (the pad's own timeout answers 04)
-//   wait MS      wait MS milliseconds before the next step acts
-// Blank lines and lines starting with '#' are skipped. When the script is used up, READ_CARD presents
-// "magstripe-approve" and GET_PIN types the last card's own PIN.
-struct CardholderStep
-{
-    enum Kind { Card, Pin, NoPin, Cancel, Ignore, Wait };
-    Kind kind = Card;
-    QString value; // label, digits or milliseconds
-};
-Result<QList<CardholderStep>> parseCardholderScript(const QString& text);
-
 // Deterministic faults, counted from 1 over the requests the pad receives ("bad-bcc@2,silence@3,
 // disconnect@5,split"): bad-bcc@N sends the N-th reply with a wrong BCC (the correct frame again on NAK),
 // silence@N never answers the N-th request, disconnect@N closes the connection when the N-th request
@@ -52,11 +35,11 @@ struct PadFaults
 };
 Result<PadFaults> parsePadFaults(const QString& spec);
 
-// The emulated PIN pad of docs/pinpad-protocol.md: its own device key pair (RSA-2048, OAEP-SHA256 unwrap of
-// the TMK), a key store (acquirer::SoftwareKeyStore: the TMK and work keys exist here, in the emulator,
-// never in the POS), the simulator's test cards and a scripted cardholder. Transport-agnostic: bytes in
-// through receive(), out through the writer. Persists its device key and TMK in dataDir when given (test
-// keys only). Thread affinity: one thread with an event loop.
+// The emulated PIN pad of docs/pinpad-protocol.md: its own device key pair (RSA-2048 with OAEP-SHA256, or
+// SM2, unwrapping the TMK), a key store (acquirer::SoftwareKeyStore: the TMK and work keys exist here, in the
+// emulator, never in the POS), the simulator's test cards and a scripted cardholder. Transport-agnostic:
+// bytes in through receive(), out through the writer. Persists its device key and TMK in dataDir when given
+// (test keys only). Thread affinity: one thread with an event loop.
 class PinPadEmulator final : public QObject
 {
     Q_OBJECT
@@ -65,6 +48,8 @@ public:
     struct Options
     {
         QString dataDir; // empty: keys live in memory only
+        // The device key pair's algorithm (DEVICE_INFO tag 05); each has its own key file in dataDir.
+        PadDeviceKey::Algorithm keyAlgorithm = PadDeviceKey::Algorithm::Rsa;
         QList<CardholderStep> script;
         PadFaults faults;
         QString serialNumber = QStringLiteral("SIMPAD00000001");
@@ -81,6 +66,10 @@ public:
 
     QByteArray publicKeyDer() const;
 
+    // Who answers READ_CARD and GET_PIN from now on. Not owned; it must outlive the emulator or be replaced
+    // first. nullptr: back to the scripted cardholder of Options::script.
+    void setCardholder(Cardholder* cardholder);
+
 private:
     PinPadEmulator(Options options, std::unique_ptr<PadDeviceKey> key, QObject* parent);
 
@@ -88,12 +77,14 @@ private:
     void reply(quint8 command, quint8 state, QMap<quint8, QByteArray> items = {});
     void send(const QByteArray& frame);
     void event(quint8 command, QMap<quint8, QByteArray> items);
-    std::optional<CardholderStep> nextStep(int& delayMs);
     // Marks command (READ_CARD or GET_PIN) outstanding and arms the pad's own timeout (state 04). The
     // returned check is true while that very interaction is still waiting (not answered, cancelled or
     // replaced).
     std::function<bool()> startInteraction(quint8 command, int timeoutMs);
+    // The outstanding READ_CARD/GET_PIN is over (answered, cancelled, timed out); tells the cardholder.
+    void finishInteraction();
     void readCard(const PadMessage& request);
+    void answerCard(const QString& label);
     void getPin(const PadMessage& request);
     void loadTmk(const PadMessage& request);
     void loadWorkKeys(const PadMessage& request);
@@ -114,7 +105,9 @@ private:
     int m_replyCount = 0;
     quint64 m_interaction = 0; // identifies the outstanding READ_CARD/GET_PIN, for CANCEL and timers
     quint8 m_interactiveCommand = 0;
-    QString m_lastCardLabel;
+    qint64 m_lastAmountFen = 0; // of the last READ_CARD, shown again at GET_PIN
+    std::unique_ptr<ScriptedCardholder> m_scripted;
+    Cardholder* m_cardholder = nullptr; // m_scripted unless setCardholder() gave another
 };
 
 } // namespace sim

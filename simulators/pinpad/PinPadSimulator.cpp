@@ -9,12 +9,14 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include <fcntl.h>
 #include <termios.h>
@@ -121,7 +123,19 @@ void printError(const QString& message)
 
 } // namespace
 
-int runPinPadSimulator(QCoreApplication& application, const QStringList& arguments)
+bool canShowCustomerWindow(int argc, const char* const* argv)
+{
+    bool asked = false;
+    for (int i = 1; i < argc; ++i)
+        asked = asked || std::strcmp(argv[i], "--window") == 0;
+    return asked &&
+           (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"));
+}
+
+int runPinPadSimulator(QCoreApplication& application,
+                       const QStringList& arguments,
+                       const CardholderWindowFactory& makeWindow)
 {
     Q_UNUSED(application);
     SimulatorHost host;
@@ -142,7 +156,15 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            PadSimText::tr("Folder for the device key and the loaded TMK."),
                                            PadSimText::tr("dir"));
-    parser.addOptions({tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption});
+    const QCommandLineOption keyAlgorithmOption(
+        QStringLiteral("key-algorithm"),
+        PadSimText::tr("The device key pair: RSA (RSA-2048, OAEP-SHA256; the default) or SM2."),
+        PadSimText::tr("algorithm"), QStringLiteral("RSA"));
+    const QCommandLineOption windowOption(
+        QStringLiteral("window"),
+        PadSimText::tr("Show a customer window: pick a card and type the PIN there instead of the script."));
+    parser.addOptions(
+        {tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption, keyAlgorithmOption, windowOption});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return SimulatorHost::ExitUsage;
@@ -157,6 +179,13 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
     }
     PinPadEmulator::Options options;
     options.dataDir = parser.value(dataDirOption);
+    const QString keyAlgorithm = parser.value(keyAlgorithmOption).toUpper();
+    if (keyAlgorithm != QLatin1String("RSA") && keyAlgorithm != QLatin1String("SM2")) {
+        printError(PadSimText::tr("--key-algorithm takes RSA or SM2."));
+        return SimulatorHost::ExitUsage;
+    }
+    options.keyAlgorithm =
+        keyAlgorithm == QLatin1String("SM2") ? PadDeviceKey::Algorithm::Sm2 : PadDeviceKey::Algorithm::Rsa;
     if (parser.isSet(scriptOption)) {
         QFile file(parser.value(scriptOption));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -186,6 +215,14 @@ int runPinPadSimulator(QCoreApplication& application, const QStringList& argumen
         return SimulatorHost::ExitStartFailed;
     }
     PinPadEmulator& pad = *created.value();
+    std::unique_ptr<Cardholder> window;
+    if (parser.isSet(windowOption) && makeWindow)
+        window = makeWindow();
+    else if (parser.isSet(windowOption))
+        qCWarning(lcSim)
+            << "pinpad: --window needs pos-pinpad-sim and a display; the scripted cardholder answers";
+    pad.setCardholder(window.get());
+    const auto detachWindow = qScopeGuard([&pad] { pad.setCardholder(nullptr); });
 
     if (parser.isSet(ptyOption)) {
         PtyEndpoint pty;

@@ -7,6 +7,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -38,6 +39,16 @@ SellPage::SellPage(TerminalStatus* status, QWidget* parent) : Page(PageId::Sell,
     m_upcoming->setWordWrap(true);
     tenderCard->layout()->addWidget(m_upcoming);
 
+    QFrame* scannedCard = addCard(QStringLiteral("scannedCard"));
+    m_scannedTitle = new QLabel(scannedCard);
+    m_scannedTitle->setObjectName(QStringLiteral("scannedTitleLabel"));
+    scannedCard->layout()->addWidget(m_scannedTitle);
+    m_scannedItems = new QListWidget(scannedCard);
+    m_scannedItems->setObjectName(QStringLiteral("scannedItemsList"));
+    m_scannedItems->setFocusPolicy(Qt::NoFocus);
+    m_scannedItems->setMinimumHeight(120);
+    scannedCard->layout()->addWidget(m_scannedItems);
+
     connect(m_goToActivation, &QPushButton::clicked, this,
             [this] { Q_EMIT navigationRequested(PageId::Activation); });
     connect(m_status, &TerminalStatus::activationChanged, this, &SellPage::updateState);
@@ -55,7 +66,16 @@ void SellPage::retranslateUi()
     m_payQr->setText(tr("QR code"));
     m_upcoming->setText(tr("The sale screen (barcode scanning, lines, discounts, split tender and receipts) "
                            "arrives with the selling feature."));
+    m_scannedTitle->setText(tr("Scanned items"));
     updateState();
+}
+
+void SellPage::addScannedCode(const QString& code)
+{
+    m_scannedItems->addItem(code);
+    while (m_scannedItems->count() > maxScannedItems)
+        delete m_scannedItems->takeItem(0);
+    m_scannedItems->scrollToBottom();
 }
 
 void SellPage::updateState()

@@ -6,6 +6,7 @@
 #include "ui/pages/Page.h"
 
 class QLabel;
+class QListWidget;
 class QPushButton;
 
 namespace pos {
@@ -18,6 +19,12 @@ class SellPage final : public Page
     Q_OBJECT
 public:
     explicit SellPage(TerminalStatus* status, QWidget* parent = nullptr);
+
+    // A code a barcode scanner read (keyboard wedge or serial). For now the page only lists it (newest
+    // last, the oldest dropped beyond maxScannedItems); the sale service takes scans over with the selling
+    // feature.
+    void addScannedCode(const QString& code);
+    static constexpr int maxScannedItems = 100;
 
 protected:
     void retranslateUi() override;
@@ -32,6 +39,8 @@ private:
     QPushButton* m_payCard;
     QPushButton* m_payQr;
     QLabel* m_upcoming;
+    QLabel* m_scannedTitle;
+    QListWidget* m_scannedItems;
 };
 
 } // namespace ui
