@@ -4,6 +4,9 @@
 
 #include "app/AppLog.h"
 #include "devices/DeviceHub.h"
+#include "devices/discovery/DeviceEnumerator.h"
+#include "devices/discovery/DeviceMonitor.h"
+#include "devices/discovery/DriverRegistry.h"
 #include "devices/escpos/PrinterProfiles.h"
 #include "sales/PrintService.h"
 #include "storage/LedgerPrintQueue.h"
@@ -48,6 +51,7 @@ DeviceSetup::DeviceSetup(TerminalStatus& status, QString settingsFile, QObject* 
 DeviceSetup::~DeviceSetup()
 {
     m_printService.reset();
+    m_monitor.reset();
     m_hub.reset();
 }
 

@@ -12,7 +12,8 @@
 namespace pos {
 namespace devices {
 class DeviceHub;
-}
+class DeviceMonitor;
+} // namespace devices
 namespace sales {
 class PrintService;
 }
@@ -26,7 +27,8 @@ namespace app {
 // The devices of this terminal and the print queue, wired together: the device hub (device I/O thread), the
 // print service over the ledger's print queue, and the shop's choice of devices kept in settings.ini
 // ([devices] printer, pinpad, scanner = device ids; printerProfile = a PrinterProfiles id, default
-// generic-80mm). Demo mode uses the emulators' addresses instead and does not save them.
+// generic-80mm; networkPrinters = tcp: ids offered for choice). Demo mode uses the emulators' addresses
+// instead and does not save them.
 // Thread affinity: GUI thread. Destroy before the ledger service and the terminal status.
 class DeviceSetup final : public QObject
 {
@@ -37,6 +39,10 @@ public:
     ~DeviceSetup() override;
 
     devices::DeviceHub& hub() { return *m_hub; }
+    // Discovery: serial ports, USB printers (hot-plug) and the network printers listed in settings.ini
+    // ([devices] networkPrinters = tcp:HOST:PORT list). A configured device that reappears is reconnected
+    // at once.
+    devices::DeviceMonitor& monitor() { return *m_monitor; }
     sales::PrintService* printService() { return m_printService.get(); }
 
     // Opens the devices chosen in settings.ini (read once, at start-up).
@@ -52,6 +58,7 @@ private:
     QString m_settingsFile;
     bool m_demo = false;
     std::unique_ptr<devices::DeviceHub> m_hub;
+    std::unique_ptr<devices::DeviceMonitor> m_monitor;
     std::unique_ptr<storage::LedgerPrintQueue> m_printQueue;
     std::unique_ptr<sales::PrintService> m_printService;
 };

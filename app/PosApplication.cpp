@@ -13,6 +13,7 @@
 #include "app/LogSink.h"
 #include "core/TerminalStatus.h"
 #include "core/crypto/SelfTest.h"
+#include "devices/DeviceHub.h"
 #include "storage/LedgerBackup.h"
 #include "storage/LedgerService.h"
 #include "ui/LanguageManager.h"
@@ -117,6 +118,9 @@ std::optional<int> PosApplication::start()
     auto* scans = new ui::ScanEventFilter({}, this); // keyboard-wedge scanners, whatever has focus
     qApp->installEventFilter(scans);
     connect(scans, &ui::ScanEventFilter::scanned, m_window.get(), &ui::MainWindow::addScannedCode);
+    connect(&m_devices->hub(), &devices::DeviceHub::scanned, m_window.get(), &ui::MainWindow::addScannedCode);
+    m_window->attachDevices(&m_devices->hub(), &m_devices->monitor());
+    connect(m_window.get(), &ui::MainWindow::deviceChosen, m_devices.get(), &DeviceSetup::chooseDevice);
 
     if (m_options.quitAfterFirstFrame) {
         auto* watcher = new FirstFrameWatcher(m_window.get(), this);

@@ -7,6 +7,7 @@
 #include "devices/escpos/ReceiptRenderer.h"
 #include "devices/escpos/SampleReceipt.h"
 #include "devices/pinpad/PinPadDriver.h"
+#include "devices/scanner/SerialScanner.h"
 #include "devices/transport/ByteTransport.h"
 
 #include <QCoreApplication>
@@ -136,6 +137,7 @@ private:
         std::unique_ptr<ByteTransport> transport;
         std::unique_ptr<ReceiptPrinter> printer;
         std::unique_ptr<PinPadDriver> pad;
+        std::unique_ptr<SerialScanner> scanner;
         QTimer retry;
     };
 
@@ -207,6 +209,12 @@ private:
                     publish(DeviceRole::PinPad, DeviceState::Ready, {});
             });
         } else {
+            slot.scanner = std::make_unique<SerialScanner>(*opened);
+            DeviceHub* hub = &m_hub;
+            connect(slot.scanner.get(), &SerialScanner::scanned, this, [hub](const QString& code) {
+                QMetaObject::invokeMethod(
+                    hub, [hub, code] { Q_EMIT hub->scanned(code); }, Qt::QueuedConnection);
+            });
             connect(opened, &ByteTransport::ready, this,
                     [this, role] { publish(role, DeviceState::Ready, {}); });
             if (opened->isUsable())
@@ -223,6 +231,7 @@ private:
             announcePrinter(false);
         slot.printer.reset();
         slot.pad.reset();
+        slot.scanner.reset();
         slot.transport.reset();
     }
 

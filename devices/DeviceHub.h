@@ -23,7 +23,7 @@ namespace devices {
 // reconnectIntervalMs, at once when reconnectNow(id) says the device came back (hot-plug). Every change
 // reaches TerminalStatus (device id, Ready/Connecting/Disconnected/Fault and the translated last error), so
 // the status bar and the Devices page follow. The printer is Fault while it cannot print (paper out, cover
-// open), with the reason.
+// open), with the reason. A serial scanner's codes arrive as scanned().
 //
 // The drivers never leave the device thread: print() (JobPrinter) forwards a job to the printer in use and
 // fails with DeviceOffline when there is none; printerAvailable tells the print service when to send jobs.
@@ -61,6 +61,8 @@ public:
 Q_SIGNALS:
     // The printer in use is connected (or not): jobs sent now reach it.
     void printerAvailable(bool available);
+    // A code read by the serial scanner in use (keyboard-wedge scanners go through ui::ScanEventFilter).
+    void scanned(const QString& code);
 
 private:
     class Worker;

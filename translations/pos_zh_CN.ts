@@ -1385,6 +1385,10 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>This terminal is not activated yet. Selling is enabled once the acquirer has approved the shop and the PIN pad is activated with the first swipe.</source>
         <translation>本终端尚未激活。收单机构审核通过且密码键盘完成首刷激活后即可收银。</translation>
     </message>
+    <message>
+        <source>Scanned items</source>
+        <translation>已扫描商品</translation>
+    </message>
 </context>
 <context>
     <name>pos::ui::SettingsPage</name>

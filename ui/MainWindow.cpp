@@ -56,7 +56,12 @@ MainWindow::MainWindow(TerminalStatus* status,
     addPage(PageId::Sell, [=, this] { return new SellPage(status, this); });
     addPage(PageId::Reports, [this] { return new ReportsPage(this); });
     addPage(PageId::Settlement, [this] { return new SettlementPage(this); });
-    addPage(PageId::Devices, [=, this] { return new DevicesPage(status, this); });
+    addPage(PageId::Devices, [=, this] {
+        auto* devicesPage = new DevicesPage(status, this);
+        devicesPage->attach(m_deviceHub, m_deviceMonitor);
+        connect(devicesPage, &DevicesPage::deviceChosen, this, &MainWindow::deviceChosen);
+        return devicesPage;
+    });
     addPage(PageId::Settings, [=, this] { return new SettingsPage(languages, info, this); });
     addPage(PageId::Activation, [=, this] { return new ActivationPage(status, this); });
 
@@ -114,6 +119,14 @@ Page* MainWindow::page(PageId page)
 void MainWindow::addScannedCode(const QString& code)
 {
     static_cast<SellPage*>(ensurePage(PageId::Sell))->addScannedCode(code);
+}
+
+void MainWindow::attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* monitor)
+{
+    m_deviceHub = hub;
+    m_deviceMonitor = monitor;
+    if (Page* built = m_pages.value(PageId::Devices))
+        static_cast<DevicesPage*>(built)->attach(hub, monitor);
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -15,6 +15,11 @@ class QListWidget;
 class QStackedWidget;
 
 namespace pos {
+namespace devices {
+class DeviceHub;
+class DeviceMonitor;
+} // namespace devices
+
 namespace ui {
 
 class LanguageManager;
@@ -39,9 +44,13 @@ public:
     // A barcode scan from any scanner goes to the sale, whichever page is shown (connect
     // ScanEventFilter::scanned and SerialScanner::scanned here).
     void addScannedCode(const QString& code);
+    // The device hub and discovery the Devices page works with (not owned; must outlive the window).
+    void attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* monitor);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);
+    // The user chose the device for role on the Devices page (empty id: none).
+    void deviceChosen(pos::DeviceRole role, const QString& deviceId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +66,8 @@ private:
     StatusPanel* m_statusPanel;
     QMap<PageId, Page*> m_pages;
     QMap<PageId, std::function<Page*()>> m_factories;
+    devices::DeviceHub* m_deviceHub = nullptr;
+    devices::DeviceMonitor* m_deviceMonitor = nullptr;
 };
 
 } // namespace ui

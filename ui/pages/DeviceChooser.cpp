@@ -30,8 +30,7 @@ QString roleKey(DeviceRole role)
 
 } // namespace
 
-DeviceChooser::DeviceChooser(QWidget* parent)
-    : QWidget(parent)
+DeviceChooser::DeviceChooser(QWidget* parent) : QWidget(parent)
 {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -91,7 +90,8 @@ void DeviceChooser::retranslateUi()
 // Keeps what the user typed or picked; lists the devices suiting the role first.
 void DeviceChooser::refreshCandidates()
 {
-    const QList<devices::DeviceCandidate> found = m_monitor ? m_monitor->devices() : QList<devices::DeviceCandidate>{};
+    const QList<devices::DeviceCandidate> found =
+        m_monitor ? m_monitor->devices() : QList<devices::DeviceCandidate>{};
     for (const DeviceRole role : roles) {
         QComboBox* combo = m_rows[role].devices;
         const QString typed = combo->currentText();
@@ -105,14 +105,18 @@ void DeviceChooser::refreshCandidates()
             (candidate.match && candidate.match->role == role ? suited : others).append(candidate);
         for (const QList<devices::DeviceCandidate>* group : {&suited, &others}) {
             for (const devices::DeviceCandidate& candidate : *group) {
-                const QString label = candidate.description.isEmpty()
-                                          ? candidate.id
-                                          : QStringLiteral("%1 — %2").arg(candidate.description, candidate.id);
+                const QString label =
+                    candidate.description.isEmpty()
+                        ? candidate.id
+                        : QStringLiteral("%1 — %2").arg(candidate.description, candidate.id);
                 combo->addItem(label, candidate.id);
             }
         }
-        if (!configured.isEmpty() && combo->findData(configured) < 0)
-            combo->addItem(tr("%1 (not found now)").arg(configured), configured);
+        if (!configured.isEmpty() && combo->findData(configured) < 0) {
+            // Discovery sees attached serial and USB devices; a network address is only what was typed.
+            const bool attachable = !configured.startsWith(QLatin1String("tcp:"));
+            combo->addItem(attachable ? tr("%1 (not found now)").arg(configured) : configured, configured);
+        }
         const int current = combo->findData(configured);
         combo->setCurrentIndex(current >= 0 ? current : 0);
         if (!typed.isEmpty() && combo->findText(typed) < 0)

@@ -23,8 +23,8 @@ namespace ui {
 // The "which device does the shop use" part of the Devices page: for the printer, the PIN pad and the
 // scanner a list of what discovery found (the devices whose driver suits the role first; any address may be
 // typed, e.g. tcp:192.168.1.50:9100 for a network printer), a Use button and a Self-test button with its
-// result. Choosing only emits deviceChosen (the application applies and saves it); the self-test asks the hub.
-// The hub and the monitor are not owned and may be null (the list is then only what is configured).
+// result. Choosing only emits deviceChosen (the application applies and saves it); the self-test asks the
+// hub. The hub and the monitor are not owned and may be null (the list is then only what is configured).
 class DeviceChooser final : public QWidget
 {
     Q_OBJECT
