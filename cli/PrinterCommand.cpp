@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "cli/PrinterCommand.h"
 
+#include "cli/PrinterTestAction.h"
 #include "simulators/printer/ReceiptRasterizer.h"
 
 #include <QCommandLineParser>
@@ -95,6 +96,7 @@ int runRender(const QStringList& arguments, CommandIo& io)
 
 constexpr CommandAction printerActions[] = {
     {"render", "Draw ESC/POS bytes to a PNG and a text file", &runRender},
+    {"test", "Print the sample receipt on a printer, checking its status", &runPrinterTest},
 };
 
 void printUsage(QTextStream& stream, const QString& program)

@@ -481,6 +481,13 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::cli::PrinterTestAction</name>
+    <message>
+        <source>The printer does not answer.</source>
+        <translation>打印机无响应。</translation>
+    </message>
+</context>
+<context>
     <name>pos::crypto::CryptoText</name>
     <message>
         <source>A cryptographic operation failed.</source>
