@@ -51,6 +51,14 @@ DemoSupervisor::~DemoSupervisor()
     stop();
 }
 
+void DemoSupervisor::setCustomerWindow(bool shown)
+{
+    QStringList& arguments = m_children[1].arguments; // the PIN pad
+    arguments.removeAll(QStringLiteral("--window"));
+    if (shown)
+        arguments << QStringLiteral("--window");
+}
+
 void DemoSupervisor::start()
 {
     const bool guard = qEnvironmentVariable("POS_DEMO_ORPHAN_GUARD") != QLatin1String("off");

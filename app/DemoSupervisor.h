@@ -36,6 +36,9 @@ public:
                    QObject* parent = nullptr);
     ~DemoSupervisor() override;
 
+    // Before start(): the PIN pad emulator shows its customer-side window (pick a card, type the PIN) instead
+    // of answering from its script. Only for an interactive display: nobody clicks in autopilot runs.
+    void setCustomerWindow(bool shown);
     void start();
     void stop();
     bool isReady() const { return m_ready; }

@@ -129,6 +129,8 @@ std::optional<int> PosApplication::start()
 
     if (m_options.demo) {
         m_demo = new DemoSupervisor(QCoreApplication::applicationDirPath(), m_dataDirectory, this);
+        m_demo->setCustomerWindow(hasInteractiveDisplay() && m_options.autopilotDirectory.isEmpty() &&
+                                  !m_options.quitAfterFirstFrame);
         connect(m_demo, &DemoSupervisor::ready, this, &PosApplication::onDemoReady);
         connect(m_demo, &DemoSupervisor::failed, this, [this](const Error& error) {
             qCWarning(lcDemo).noquote() << "demo simulators failed:" << error.detail;
@@ -157,6 +159,7 @@ void PosApplication::openLedger()
         if (opened) {
             qCInfo(lcApp).noquote() << "ledger open:" << path;
             m_devices->attachLedger(*m_ledger);
+            m_window->attachPrinting(m_devices->printService());
             backupLedgerIfDue();
             m_backupTimer = new QTimer(this);
             m_backupTimer->setInterval(std::chrono::hours(1));

@@ -1324,6 +1324,10 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>Devices this shop uses</source>
         <translation>本店使用的设备</translation>
     </message>
+    <message>
+        <source>Receipts that did not print</source>
+        <translation>未打印成功的小票</translation>
+    </message>
 </context>
 <context>
     <name>pos::ui::LanguageManager</name>
@@ -1356,6 +1360,29 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The dashboard and the day, week and month reports (with CSV and PDF export) appear here once the ledger records sales.</source>
         <translation>账本开始记录销售后，此处将显示经营概览及日、周、月报表（可导出 CSV 和 PDF）。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ReprintQueue</name>
+    <message>
+        <source>Reprint</source>
+        <translation>重打印</translation>
+    </message>
+    <message>
+        <source>Printing is not available.</source>
+        <translation>打印功能不可用。</translation>
+    </message>
+    <message>
+        <source>Receipt %1, %2: %3</source>
+        <translation>小票 %1，%2：%3</translation>
+    </message>
+    <message>
+        <source>Every receipt has been printed.</source>
+        <translation>所有小票均已打印。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is being printed again.</source>
+        <translation>小票 %1 正在重新打印。</translation>
     </message>
 </context>
 <context>

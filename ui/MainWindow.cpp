@@ -59,6 +59,7 @@ MainWindow::MainWindow(TerminalStatus* status,
     addPage(PageId::Devices, [=, this] {
         auto* devicesPage = new DevicesPage(status, this);
         devicesPage->attach(m_deviceHub, m_deviceMonitor);
+        devicesPage->attachPrinting(m_printService);
         connect(devicesPage, &DevicesPage::deviceChosen, this, &MainWindow::deviceChosen);
         return devicesPage;
     });
@@ -127,6 +128,13 @@ void MainWindow::attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* 
     m_deviceMonitor = monitor;
     if (Page* built = m_pages.value(PageId::Devices))
         static_cast<DevicesPage*>(built)->attach(hub, monitor);
+}
+
+void MainWindow::attachPrinting(sales::PrintService* printService)
+{
+    m_printService = printService;
+    if (Page* built = m_pages.value(PageId::Devices))
+        static_cast<DevicesPage*>(built)->attachPrinting(printService);
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -19,6 +19,9 @@ namespace devices {
 class DeviceHub;
 class DeviceMonitor;
 } // namespace devices
+namespace sales {
+class PrintService;
+}
 
 namespace ui {
 
@@ -46,6 +49,8 @@ public:
     void addScannedCode(const QString& code);
     // The device hub and discovery the Devices page works with (not owned; must outlive the window).
     void attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* monitor);
+    // The print queue (reprints on the Devices page); not owned, must outlive the window.
+    void attachPrinting(sales::PrintService* printService);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);
@@ -68,6 +73,7 @@ private:
     QMap<PageId, std::function<Page*()>> m_factories;
     devices::DeviceHub* m_deviceHub = nullptr;
     devices::DeviceMonitor* m_deviceMonitor = nullptr;
+    sales::PrintService* m_printService = nullptr;
 };
 
 } // namespace ui

@@ -4,10 +4,15 @@
 // The Devices page offscreen, driven through its real widgets, with a real device hub and the PIN pad
 // emulator process: an address typed and Used is announced (and, wired as the application does, connects the
 // pad, which the table then shows Ready); Self-test shows the pad's answer; a self-test with no device shows
-// why not; a listed choice of None is an empty id.
+// why not; a listed choice of None is an empty id; a receipt that failed to print is listed with its reason
+// and Reprint puts it back in line.
 
 #include "core/TerminalStatus.h"
 #include "devices/DeviceHub.h"
+#include "devices/escpos/SampleReceipt.h"
+#include "sales/PrintService.h"
+#include "storage/LedgerPrintQueue.h"
+#include "storage/LedgerService.h"
 #include "tests/support/TestSupport.h"
 #include "ui/pages/DevicesPage.h"
 
@@ -15,6 +20,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -105,6 +111,51 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return result->property("tone").toString() == u"error"_qs; }, 15000));
         QVERIFY(!result->text().isEmpty());
         QVERIFY(child<QPushButton>(u"printerSelfTestPushButton"_qs)->isEnabled());
+    }
+
+    void failedReceiptIsListedAndReprinted()
+    {
+        storage::LedgerService ledger;
+        std::optional<Result<>> opened;
+        ledger.open(m_dir.filePath(u"pos.db"_qs), this, [&opened](const Result<>& r) { opened = r; });
+        QVERIFY(QTest::qWaitFor([&] { return opened.has_value(); }, 10000));
+        POS_VERIFY_RESULT(*opened);
+        std::optional<Result<qint64>> failed;
+        ledger.run<qint64>(
+            [](storage::Ledger& book) -> Result<qint64> {
+                PrintJobInput job;
+                job.document = devices::sampleReceipt().toJsonBytes();
+                job.createdMs = 1'790'000'000'000;
+                const Result<qint64> id = book.enqueuePrintJob(job);
+                if (!id)
+                    return id;
+                if (const Result<> started = book.startPrintJob(id.value()); !started)
+                    return Failure{started.error()};
+                if (const Result<> finished = book.finishPrintJob(id.value(), false, u"Paper out"_qs, 1);
+                    !finished)
+                    return Failure{finished.error()};
+                return id;
+            },
+            this, [&failed](const Result<qint64>& r) { failed = r; });
+        QVERIFY(QTest::qWaitFor([&] { return failed.has_value(); }, 10000));
+        POS_VERIFY_RESULT(*failed);
+
+        storage::LedgerPrintQueue queue(ledger);
+        sales::PrintService service(queue, devices::PrinterProfiles::all().first());
+        m_page->attachPrinting(&service);
+        auto* list = child<QListWidget>(u"reprintQueueList"_qs);
+        QVERIFY(list);
+        QVERIFY(QTest::qWaitFor([&] { return list->count() == 1; }, 10000));
+        QVERIFY(list->item(0)->text().contains(u"Paper out"_qs));
+        auto* reprint = child<QPushButton>(u"reprintPushButton"_qs);
+        QVERIFY(!reprint->isEnabled());
+        list->setCurrentRow(0);
+        QVERIFY(reprint->isEnabled());
+        QTest::mouseClick(reprint, Qt::LeftButton);
+        auto* message = child<QLabel>(u"reprintMessageLabel"_qs);
+        QVERIFY(QTest::qWaitFor([&] { return message->text().contains(QString::number(failed->value())); },
+                                10000));
+        m_page->attachPrinting(nullptr);
     }
 
     void choosingNoneIsAnEmptyId()

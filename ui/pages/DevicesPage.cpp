@@ -4,6 +4,7 @@
 
 #include "ui/ShellText.h"
 #include "ui/pages/DeviceChooser.h"
+#include "ui/pages/ReprintQueue.h"
 
 #include <QFrame>
 #include <QHeaderView>
@@ -48,6 +49,13 @@ DevicesPage::DevicesPage(TerminalStatus* status, QWidget* parent)
     chooserCard->layout()->addWidget(m_chooser);
     connect(m_chooser, &DeviceChooser::deviceChosen, this, &DevicesPage::deviceChosen);
 
+    QFrame* reprintCard = addCard(QStringLiteral("reprintCard"));
+    m_reprintTitle = new QLabel(reprintCard);
+    m_reprintTitle->setObjectName(QStringLiteral("cardTitleLabel"));
+    reprintCard->layout()->addWidget(m_reprintTitle);
+    m_reprints = new ReprintQueue(reprintCard);
+    reprintCard->layout()->addWidget(m_reprints);
+
     connect(m_status, &TerminalStatus::acquirerLinkChanged, this, &DevicesPage::refresh);
     connect(m_status, &TerminalStatus::deviceChanged, this, &DevicesPage::refresh);
     retranslateUi();
@@ -60,12 +68,19 @@ void DevicesPage::retranslateUi()
     m_table->setHorizontalHeaderLabels({tr("Device"), tr("Connection"), tr("State"), tr("Details")});
     m_chooserTitle->setText(tr("Devices this shop uses"));
     m_chooser->retranslateUi();
+    m_reprintTitle->setText(tr("Receipts that did not print"));
+    m_reprints->retranslateUi();
     refresh();
 }
 
 void DevicesPage::attach(devices::DeviceHub* hub, devices::DeviceMonitor* monitor)
 {
     m_chooser->attach(hub, monitor);
+}
+
+void DevicesPage::attachPrinting(sales::PrintService* printService)
+{
+    m_reprints->attach(printService);
 }
 
 void DevicesPage::refresh()

@@ -13,10 +13,14 @@ namespace devices {
 class DeviceHub;
 class DeviceMonitor;
 } // namespace devices
+namespace sales {
+class PrintService;
+}
 
 namespace ui {
 
 class DeviceChooser;
+class ReprintQueue;
 
 // Devices and links the terminal uses, with live state from TerminalStatus (not owned).
 class DevicesPage final : public Page
@@ -30,6 +34,8 @@ public:
 
     // The device hub (self-tests) and discovery (the lists to choose from); not owned, may be null.
     void attach(devices::DeviceHub* hub, devices::DeviceMonitor* monitor);
+    // The print queue whose failed receipts the page lists for reprinting; not owned, may be null.
+    void attachPrinting(sales::PrintService* printService);
 
 Q_SIGNALS:
     // The user chose the device for role (empty id: none).
@@ -51,6 +57,8 @@ private:
     QTableWidget* m_table;
     QLabel* m_chooserTitle;
     DeviceChooser* m_chooser;
+    QLabel* m_reprintTitle;
+    ReprintQueue* m_reprints;
 };
 
 } // namespace ui
