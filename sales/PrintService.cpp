@@ -14,7 +14,7 @@ namespace pos {
 namespace sales {
 namespace {
 
-constexpr int pendingWindow = 64;
+constexpr int pendingWindow = 500; // queued and failed jobs looked at per pass (oldest first)
 
 class PrintText
 {

@@ -92,6 +92,17 @@ void DeviceChooser::refreshCandidates()
 {
     const QList<devices::DeviceCandidate> found =
         m_monitor ? m_monitor->devices() : QList<devices::DeviceCandidate>{};
+    // Rebuilding closes an open list and disturbs typing: only when something changed (scans run every 3 s).
+    // The translated "None" is part of it so that a language change rebuilds too.
+    QStringList signature{tr("None")};
+    for (const DeviceRole role : roles)
+        signature << (m_hub ? m_hub->device(role) : QString());
+    for (const devices::DeviceCandidate& candidate : found)
+        signature << candidate.id << candidate.description
+                  << (candidate.match ? QString::number(int(candidate.match->role)) : QString());
+    if (signature == m_shownSignature)
+        return;
+    m_shownSignature = signature;
     for (const DeviceRole role : roles) {
         QComboBox* combo = m_rows[role].devices;
         const QString typed = combo->currentText();

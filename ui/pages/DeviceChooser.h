@@ -6,6 +6,7 @@
 
 #include <QMap>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -56,6 +57,7 @@ private:
     QPointer<devices::DeviceHub> m_hub;
     QPointer<devices::DeviceMonitor> m_monitor;
     QMap<DeviceRole, RoleRow> m_rows;
+    QStringList m_shownSignature; // what the lists were built from
 };
 
 } // namespace ui
