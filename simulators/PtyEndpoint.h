@@ -15,8 +15,8 @@ namespace sim {
 
 // The master side of a pseudo-terminal pair for a device emulator: the driver opens the slave path as a
 // serial port. The endpoint keeps its own raw-mode descriptor on the slave so the master never reads EIO
-// while no driver has it open (so a driver closing the port is not seen here). Same behaviour as the PIN pad
-// emulator's private copy in PinPadSimulator.cpp.
+// while no driver has it open (so a driver closing the port is not seen here). Used by the PIN pad and the
+// printer emulators.
 class PtyEndpoint final : public QObject
 {
 public:

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/pinpad/PinPadSimulator.h"
 
+#include "simulators/PtyEndpoint.h"
 #include "simulators/SimulatorHost.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/TcpSimulatorServer.h"
@@ -9,18 +10,11 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QScopeGuard>
-#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
-
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
 
 namespace pos {
 namespace sim {
@@ -29,90 +23,6 @@ namespace {
 struct PadSimText
 {
     Q_DECLARE_TR_FUNCTIONS(pos::sim::PinPadSimulator)
-};
-
-// The master side of a pseudo-terminal pair: the driver opens the slave path as a serial port. The emulator
-// keeps its own descriptor on the slave so the master never reads EIO while no driver has it open.
-class PtyEndpoint final : public QObject
-{
-public:
-    ~PtyEndpoint() override
-    {
-        if (m_master >= 0)
-            ::close(m_master);
-        if (m_slaveKeeper >= 0)
-            ::close(m_slaveKeeper);
-    }
-
-    bool open(QString& slavePath, QString& error)
-    {
-        m_master = ::posix_openpt(O_RDWR | O_NOCTTY);
-        if (m_master < 0 || ::grantpt(m_master) != 0 || ::unlockpt(m_master) != 0) {
-            error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-            return false;
-        }
-        const char* name = ::ptsname(m_master);
-        if (!name) {
-            error = QStringLiteral("ptsname failed");
-            return false;
-        }
-        slavePath = QString::fromLocal8Bit(name);
-        m_slaveKeeper = ::open(name, O_RDWR | O_NOCTTY);
-        if (m_slaveKeeper >= 0) {
-            termios raw{};
-            if (::tcgetattr(m_slaveKeeper, &raw) == 0) {
-                ::cfmakeraw(&raw);
-                (void)::tcsetattr(m_slaveKeeper, TCSANOW, &raw);
-            }
-        }
-        ::fcntl(m_master, F_SETFL, ::fcntl(m_master, F_GETFL) | O_NONBLOCK);
-        m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, [this] { readAvailable(); });
-        return true;
-    }
-
-    void write(const QByteArray& bytes)
-    {
-        qsizetype written = 0;
-        while (m_master >= 0 && written < bytes.size()) {
-            const ssize_t n =
-                ::write(m_master, bytes.constData() + written, static_cast<size_t>(bytes.size() - written));
-            if (n <= 0)
-                return;
-            written += n;
-        }
-    }
-
-    // The "unplug" fault: the pty pair goes away; the driver's port reports an error.
-    void hangUp()
-    {
-        delete m_notifier;
-        m_notifier = nullptr;
-        if (m_master >= 0)
-            ::close(m_master);
-        m_master = -1;
-    }
-
-    std::function<void(QByteArray)> onBytes;
-
-private:
-    void readAvailable()
-    {
-        char buffer[4096];
-        for (;;) {
-            const ssize_t n = ::read(m_master, buffer, sizeof buffer);
-            if (n > 0) {
-                if (onBytes)
-                    onBytes(QByteArray(buffer, n));
-                continue;
-            }
-            return; // EAGAIN, or nothing more
-        }
-    }
-
-    int m_master = -1;
-    int m_slaveKeeper = -1;
-    QSocketNotifier* m_notifier = nullptr;
 };
 
 void printError(const QString& message)
