@@ -73,16 +73,6 @@ QByteArray f62Block(bool corruptKcv = false)
     return block;
 }
 
-template <typename T, typename Start>
-Result<T> await(Start start, int timeoutMs = 15000)
-{
-    std::optional<Result<T>> result;
-    start([&result](Result<T> value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-        return fail(ErrorCode::Timeout, QString(), u"test wait"_qs);
-    return std::move(*result);
-}
-
 } // namespace
 
 class tst_PinPadDriver final : public QObject

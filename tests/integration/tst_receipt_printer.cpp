@@ -25,16 +25,6 @@ using namespace pos::test;
 
 namespace {
 
-template <typename T, typename Start>
-Result<T> await(Start start, int timeoutMs = 20000)
-{
-    std::optional<Result<T>> result;
-    start([&result](Result<T> value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-        return fail(ErrorCode::Timeout, QString(), u"test wait"_qs);
-    return std::move(*result);
-}
-
 QByteArray sampleBytes()
 {
     const std::optional<PrinterProfile> profile = PrinterProfiles::find(u"generic-80mm"_qs);

@@ -146,11 +146,7 @@ public:
     template <typename T, typename Start>
     static Result<T> await(Start start, int timeoutMs = 60000)
     {
-        std::optional<Result<T>> result;
-        start([&result](Result<T> value) { result.emplace(std::move(value)); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-            return fail(ErrorCode::Timeout, QStringLiteral("test wait"), QStringLiteral("no completion"));
-        return std::move(*result);
+        return test::await<T>(std::move(start), timeoutMs);
     }
 
     // A query on the terminal's ledger (its writer thread).

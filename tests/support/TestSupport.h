@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <chrono>
+#include <optional>
 
 // Helpers shared by the tests. Tests may wait with QTRY_* and QSignalSpy::wait; production code never does.
 namespace pos {
@@ -45,6 +46,18 @@ RunResult runProcess(const QString& program,
 
 // True while a process with this pid exists and is not a zombie.
 bool isProcessAlive(qint64 pid);
+
+// Runs start(done), where done takes a Result<T>, and spins the event loop until done was called; a Timeout
+// failure when it was not within timeoutMs.
+template <typename T, typename Start>
+Result<T> await(Start start, int timeoutMs = 20000)
+{
+    std::optional<Result<T>> result;
+    start([&result](Result<T> value) { result.emplace(std::move(value)); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
+        return fail(ErrorCode::Timeout, QStringLiteral("test wait"), QStringLiteral("no completion"));
+    return std::move(*result);
+}
 
 } // namespace test
 } // namespace pos
