@@ -70,6 +70,11 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     // F32 of every response, n..11 [A]. Default "00010000".
     void setAcquirerId(QString id) { m_acquirerId = std::move(id); }
+    // Off by default. On: a chip/contactless sale, balance inquiry or refund whose F55 carries 9F26 must
+    // carry an ARQC that sim::verifyIccData() accepts under the PIN pad emulator's test issuer key
+    // (EmvTestCard.h) for F2 and F23, else 59 (card verification error), checked right after the F55
+    // completeness check.
+    void setVerifyArqc(bool verify) { m_verifyArqc = verify; }
 
     // The codec of the default profile (F52 8 bytes); terminals with SM4 keys use the SM4 profile (F52 16
     // bytes, docs/acquirer-protocol.md).
@@ -134,6 +139,7 @@ private:
     acquirer::Iso8583Codec m_sm4Codec;
     Clock m_clock;
     QString m_acquirerId = QStringLiteral("00010000");
+    bool m_verifyArqc = false;
 };
 
 // "622588******3118": first 6 and last 4 digits, the rest '*'; PANs shorter than 11 digits are all '*'.

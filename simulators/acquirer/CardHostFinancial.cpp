@@ -10,6 +10,7 @@
 #include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/CardHostInternal.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/pinpad/EmvTestCard.h"
 
 #include <QRandomGenerator>
 
@@ -119,6 +120,16 @@ void CardHost::checkCard(const IsoMessage& request,
     if ((entryMode == QLatin1String("05") || entryMode == QLatin1String("07")) && !icDataComplete(request)) {
         decision.code = hostcode::formatError;
         return;
+    }
+    if (m_verifyArqc && (entryMode == QLatin1String("05") || entryMode == QLatin1String("07"))) {
+        const Result<bool> arqcValid =
+            verifyIccData(emvTestIssuerMasterKey(), decision.pan, request.digits(23), request.field(55));
+        if (!arqcValid || !arqcValid.value()) {
+            qCInfo(lcSim) << "card host: ARQC not verified:"
+                          << (arqcValid ? QStringLiteral("mismatch") : arqcValid.error().detail);
+            decision.code = hostcode::cardVerificationError;
+            return;
+        }
     }
     if (card.expectedResponse == hostcode::lostCard) {
         decision.code = hostcode::lostCard;

@@ -37,6 +37,7 @@ inline const QString lostCard = QStringLiteral("41");
 inline const QString insufficientFunds = QStringLiteral("51");
 inline const QString expiredCard = QStringLiteral("54");
 inline const QString wrongPin = QStringLiteral("55");
+inline const QString cardVerificationError = QStringLiteral("59");
 inline const QString overLimit = QStringLiteral("61");
 inline const QString amountMismatch = QStringLiteral("64");
 inline const QString duplicate = QStringLiteral("94");

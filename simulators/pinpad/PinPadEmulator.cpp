@@ -6,6 +6,7 @@
 #include "core/crypto/CryptoPrimitives.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/TestCards.h"
+#include "simulators/pinpad/EmvTestCard.h"
 #include "simulators/pinpad/PadDeviceKey.h"
 
 #include <QDir>
@@ -16,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTimer>
+
+#include <openssl/rand.h>
 
 namespace pos {
 namespace sim {
@@ -101,6 +104,7 @@ PinPadEmulator::PinPadEmulator(Options options, std::unique_ptr<PadDeviceKey> ke
     , m_cardholder(m_scripted.get())
 {
     restoreKeys();
+    restoreAtcs();
 }
 
 void PinPadEmulator::setCardholder(Cardholder* cardholder)
@@ -175,6 +179,41 @@ void PinPadEmulator::saveTmk(const QString& scheme, const QByteArray& tmk) const
         file.write(QJsonDocument(saved).toJson());
         (void)file.commit();
     }
+}
+
+void PinPadEmulator::restoreAtcs()
+{
+    if (m_options.dataDir.isEmpty())
+        return;
+    QFile file(QDir(m_options.dataDir).filePath(QStringLiteral("pinpad-atc.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    for (auto it = saved.begin(); it != saved.end(); ++it) {
+        const int atc = it.value().toInt(-1);
+        if (atc >= 0 && atc <= 0xFFFF)
+            m_atcByCard.insert(it.key(), static_cast<quint16>(atc));
+    }
+}
+
+quint16 PinPadEmulator::nextAtc(const QString& cardLabel)
+{
+    // A real chip refuses to go past FFFF; the emulator's test cards start again at 1.
+    const quint16 last = m_atcByCard.value(cardLabel, 0);
+    const quint16 atc = last == 0xFFFF ? 1 : static_cast<quint16>(last + 1);
+    m_atcByCard.insert(cardLabel, atc);
+    if (!m_options.dataDir.isEmpty()) {
+        QJsonObject saved;
+        for (auto it = m_atcByCard.cbegin(); it != m_atcByCard.cend(); ++it)
+            saved.insert(it.key(), it.value());
+        QSaveFile file(QDir(m_options.dataDir).filePath(QStringLiteral("pinpad-atc.json")));
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(saved).toJson());
+            if (!file.commit())
+                qCWarning(lcSim) << "pinpad: the ATC file cannot be written:" << file.errorString();
+        }
+    }
+    return atc;
 }
 
 quint64 PinPadEmulator::attach(std::function<void(QByteArray)> write, std::function<void()> close)
@@ -431,6 +470,7 @@ void PinPadEmulator::readCard(const PadMessage& request)
     question.prompt = QString::fromUtf8(request.items.value(0x33));
     question.entries = static_cast<quint8>(byteOf(request, 0x32, 0x07));
     m_lastAmountFen = question.amountFen;
+    m_lastTransactionType = static_cast<quint8>(byteOf(request, 0x34, 0x00));
     const std::function<bool()> stillWaiting = startInteraction(ReadCard, timeoutMs);
     QPointer<PinPadEmulator> self(this);
     m_cardholder->askForCard(question, [self, stillWaiting](const Cardholder::CardAnswer& answer) {
@@ -468,10 +508,25 @@ void PinPadEmulator::answerCard(const QString& label)
         items.insert(0x48, track);
     if (entry != 1) {
         items.insert(0x46, card->cardSequence.toLatin1());
-        // A fixed test ARQC: the simulator's card host does not verify cryptograms.
-        items.insert(0x47, QByteArray::fromHex("9F26081122334455667788"
-                                               "9F2701809F360200019505000000000"
-                                               "09F100701010103A00000"));
+        // The chip's GENERATE AC: a real ARQC under the test issuer key (EmvTestCard.h), fresh UN, next ATC.
+        EmvTransactionInput transaction;
+        transaction.amountFen = m_lastAmountFen;
+        transaction.date = QDate::currentDate();
+        transaction.type = m_lastTransactionType;
+        transaction.unpredictableNumber = QByteArray(4, '\0');
+        if (RAND_bytes(reinterpret_cast<unsigned char*>(transaction.unpredictableNumber.data()), 4) != 1) {
+            qCWarning(lcSim) << "pinpad: RAND_bytes failed; card read error";
+            reply(ReadCard, 0x07);
+            return;
+        }
+        const EmvCardInput chip{card->pan, card->cardSequence, nextAtc(card->label), false};
+        const Result<QByteArray> icData = buildIccData(emvTestIssuerMasterKey(), chip, transaction);
+        if (!icData) {
+            qCWarning(lcSim) << "pinpad: no chip data:" << icData.error().detail;
+            reply(ReadCard, 0x07);
+            return;
+        }
+        items.insert(0x47, icData.value());
         event(0x81, {{0x40, byte(entry)}});
     }
     reply(ReadCard, Done, items);

@@ -8,6 +8,7 @@
 #include "simulators/pinpad/PinPadWire.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -90,6 +91,10 @@ private:
     void loadWorkKeys(const PadMessage& request);
     void restoreKeys();
     void saveTmk(const QString& scheme, const QByteArray& tmk) const;
+    // The chip's ATC for this card's next GENERATE AC: one more than the last (1 for the first read), kept in
+    // dataDir/pinpad-atc.json when there is a data directory, in memory otherwise.
+    quint16 nextAtc(const QString& cardLabel);
+    void restoreAtcs();
 
     Options m_options;
     std::unique_ptr<PadDeviceKey> m_deviceKey;
@@ -105,7 +110,9 @@ private:
     int m_replyCount = 0;
     quint64 m_interaction = 0; // identifies the outstanding READ_CARD/GET_PIN, for CANCEL and timers
     quint8 m_interactiveCommand = 0;
-    qint64 m_lastAmountFen = 0; // of the last READ_CARD, shown again at GET_PIN
+    qint64 m_lastAmountFen = 0;          // of the last READ_CARD, shown again at GET_PIN
+    quint8 m_lastTransactionType = 0x00; // 9C of the last READ_CARD (tag 34), 00 = sale
+    QHash<QString, quint16> m_atcByCard; // test-card label -> last ATC used
     std::unique_ptr<ScriptedCardholder> m_scripted;
     Cardholder* m_cardholder = nullptr; // m_scripted unless setCardholder() gave another
 };

@@ -97,6 +97,8 @@ public:
         std::optional<QString> pin; // a PIN block when set
         bool encryptTrack = false;  // F35 under the TDK, F53.3 = 1
         bool withIcData = true;     // F55 for chip/contactless cards
+        // That F55; empty: the fixed sample of icData(), whose ARQC verifies under no key.
+        QByteArray icData = QByteArray();
         QString processingCode = QStringLiteral("000000");
         QString transactionType = QStringLiteral("22");
     };
@@ -138,7 +140,7 @@ public:
                                           (options.encryptTrack ? QStringLiteral("1") : QStringLiteral("0")) +
                                           QString(13, QLatin1Char('0'))));
         if (ic && options.withIcData)
-            message.setField(55, icData());
+            message.setField(55, options.icData.isEmpty() ? icData() : options.icData);
         const QString capability = card.kind == sim::TestCard::Chip          ? QStringLiteral("5")
                                    : card.kind == sim::TestCard::Contactless ? QStringLiteral("6")
                                                                              : QStringLiteral("2");

@@ -8,6 +8,7 @@
 #include "simulators/acquirer/DemoTerminal.h"
 #include "simulators/acquirer/HostLedger.h"
 #include "simulators/acquirer/TestCards.h"
+#include "simulators/pinpad/EmvTestCard.h"
 #include "storage/sqlite/SqliteDatabase.h"
 #include "support/TestSupport.h"
 
@@ -59,6 +60,8 @@ private Q_SLOTS:
     void pinIsCheckedAgainstTheCard();
     void encryptedTrackMustMatchPan();
     void chipSaleWithoutIcDataIsRefused();
+    void arqcIsVerifiedOnlyWhenAsked_data();
+    void arqcIsVerifiedOnlyWhenAsked();
     void balanceInquiryReportsBalance_data();
     void balanceInquiryReportsBalance();
     void terminalLimitsGive61_data();
@@ -346,6 +349,46 @@ void tst_CardHost::chipSaleWithoutIcDataIsRefused()
     QCOMPARE(exchange(m_terminal->sale(card("chip-approve"), hundredYuan, options)).text(39), u"30"_qs);
     options.withIcData = true;
     QCOMPARE(exchange(m_terminal->sale(card("chip-approve"), hundredYuan, options)).text(39), u"00"_qs);
+}
+
+void tst_CardHost::arqcIsVerifiedOnlyWhenAsked_data()
+{
+    QTest::addColumn<bool>("verify");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("icDataCard"); // whose PAN/PSN the ARQC is computed for; empty: fixed sample
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("off, fixed sample") << false << u"chip-approve"_qs << QString() << u"00"_qs;
+    QTest::newRow("on, fixed sample") << true << u"chip-approve"_qs << QString() << u"59"_qs;
+    QTest::newRow("on, chip ARQC") << true << u"chip-approve"_qs << u"chip-approve"_qs << u"00"_qs;
+    QTest::newRow("on, contactless ARQC")
+        << true << u"contactless-approve"_qs << u"contactless-approve"_qs << u"00"_qs;
+    QTest::newRow("on, another card's ARQC")
+        << true << u"chip-approve"_qs << u"contactless-approve"_qs << u"59"_qs;
+}
+
+void tst_CardHost::arqcIsVerifiedOnlyWhenAsked()
+{
+    QFETCH(bool, verify);
+    QFETCH(QString, label);
+    QFETCH(QString, icDataCard);
+    QFETCH(QString, expected);
+    m_host->setVerifyArqc(verify);
+    QVERIFY(signOn(*m_terminal));
+    SimTestTerminal::SaleOptions options;
+    if (!icDataCard.isEmpty()) {
+        const TestCard source = findTestCardByLabel(icDataCard).value();
+        EmvTransactionInput transaction;
+        transaction.amountFen = hundredYuan;
+        transaction.date = QDate::currentDate();
+        transaction.unpredictableNumber = QByteArray::fromHex("0A0B0C0D");
+        const Result<QByteArray> icData =
+            buildIccData(emvTestIssuerMasterKey(), {source.pan, source.cardSequence, 7, false}, transaction);
+        QVERIFY(icData);
+        options.icData = icData.value();
+    }
+    const QByteArray labelBytes = label.toLatin1();
+    QCOMPARE(exchange(m_terminal->sale(card(labelBytes.constData()), hundredYuan, options)).text(39),
+             expected);
 }
 
 void tst_CardHost::balanceInquiryReportsBalance_data()
