@@ -12,6 +12,7 @@
 #include "cli/ReceiptCommand.h"
 #include "cli/SelfTestCommand.h"
 #include "cli/SimCommand.h"
+#include "cli/ValidateCommand.h"
 #include "cli/VersionCommand.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<PinPadCommand>());
     commands.push_back(std::make_unique<PrinterCommand>());
     commands.push_back(std::make_unique<DevicesCommand>());
+    commands.push_back(std::make_unique<ValidateCommand>());
     return commands;
 }
 
