@@ -1598,4 +1598,210 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <translation>账本：错误</translation>
     </message>
 </context>
+<context>
+    <name>pos::validation::BankAccounts</name>
+    <message>
+        <source>Character %1 (“%2”) is not a digit: an account number has digits only.</source>
+        <translation>第 %1 位（“%2”）不是数字：账号只能由数字组成。</translation>
+    </message>
+    <message>
+        <source>Enter the bank card number.</source>
+        <translation>请输入银行卡号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A bank card number has 12 to 19 digits; this one has %n.</source>
+        <translation>
+            <numerusform>银行卡号应为 12 至 19 位数字；此号码有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card number fails its check digit (Luhn): at least one digit is wrong or two digits are swapped.</source>
+        <translation>卡号校验位（Luhn）不符：至少有一位数字输错，或有两位数字颠倒。</translation>
+    </message>
+    <message>
+        <source>Valid card number. Its bank is not in the built-in list: choose the bank by hand.</source>
+        <translation>卡号有效。其所属银行不在内置列表中，请手动选择开户银行。</translation>
+    </message>
+    <message>
+        <source>Valid card number (%1).</source>
+        <translation>卡号有效（%1）。</translation>
+    </message>
+    <message>
+        <source>Enter the corporate account number.</source>
+        <translation>请输入对公账号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A corporate account number has 8 to 30 digits; this one has %n.</source>
+        <translation>
+            <numerusform>对公账号应为 8 至 30 位数字；此号码有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This looks like a personal bank card of %1; a settlement account for a company must be a corporate account (对公账户).</source>
+        <translation>这看起来是%1的个人银行卡；企业的结算账户必须是对公账户。</translation>
+    </message>
+    <message>
+        <source>Valid corporate account number.</source>
+        <translation>对公账号有效。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::validation::BankBins</name>
+    <message>
+        <source>The bank card BIN table is damaged.</source>
+        <translation>银行卡 BIN 表已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::validation::ChineseIds</name>
+    <message>
+        <source>The check character (position %1) is “%2”, but the characters before it give “%3”: one of the characters is mistyped.</source>
+        <translation>校验位（第 %1 位）是“%2”，但按前面的字符应为“%3”：有字符输错了。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character unified social credit code.</source>
+        <translation>请输入 18 位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Character %1 is “%2”: a unified social credit code never uses the letters I, O, Z, S or V.</source>
+        <translation>第 %1 位是“%2”：统一社会信用代码不使用字母 I、O、Z、S、V。</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) is not allowed: a unified social credit code has only digits and capital letters other than I, O, Z, S and V.</source>
+        <translation>第 %1 位（“%2”）不允许：统一社会信用代码只含数字和除 I、O、Z、S、V 以外的大写字母。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A unified social credit code has 18 characters; this one has %n.</source>
+        <translation>
+            <numerusform>统一社会信用代码应为 18 位；此代码有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) must be a digit: characters 3 to 8 are the administrative division code.</source>
+        <translation>第 %1 位（“%2”）必须是数字：第 3 至 8 位是行政区划代码。</translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code.</source>
+        <translation>统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character resident ID number.</source>
+        <translation>请输入 18 位居民身份证号码。</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) is not allowed: a resident ID number has 17 digits followed by a digit or X.</source>
+        <translation>第 %1 位（“%2”）不允许：居民身份证号码由 17 位数字加一位数字或 X 组成。</translation>
+    </message>
+    <message>
+        <source>This is a 15-digit first-generation ID number; enter the 18-character number of the current resident ID card.</source>
+        <translation>这是 15 位的第一代身份证号码；请输入现行居民身份证上的 18 位号码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A resident ID number has 18 characters; this one has %n.</source>
+        <translation>
+            <numerusform>居民身份证号码应为 18 位；此号码有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The number starts with %1, which is not a province code (GB/T 2260): check the first two digits.</source>
+        <translation>号码以 %1 开头，这不是省级行政区划代码（GB/T 2260）：请检查前两位。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 are the date of birth, but %1-%2-%3 is not a real date.</source>
+        <translation>第 7 至 14 位是出生日期，但 %1-%2-%3 不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The date of birth %1 is before 1900.</source>
+        <translation>出生日期 %1 早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>The date of birth %1 is in the future.</source>
+        <translation>出生日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>Valid resident ID number.</source>
+        <translation>居民身份证号码有效。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::validation::ContactDetails</name>
+    <message>
+        <source>Character %1 (“%2”) is not allowed in a person&apos;s name.</source>
+        <translation>姓名中不允许第 %1 位字符（“%2”）。</translation>
+    </message>
+    <message>
+        <source>Enter the mobile number.</source>
+        <translation>请输入手机号码。</translation>
+    </message>
+    <message>
+        <source>Only mainland China mobile numbers (+86) are accepted.</source>
+        <translation>只接受中国大陆手机号码（+86）。</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) is not a digit.</source>
+        <translation>第 %1 位（“%2”）不是数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A mainland mobile number has 11 digits; this one has %n.</source>
+        <translation>
+            <numerusform>大陆手机号码应为 11 位数字；此号码有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A mainland mobile number starts with 13 to 19, not %1.</source>
+        <translation>大陆手机号码以 13 至 19 开头，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Valid mobile number.</source>
+        <translation>手机号码有效。</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>A name is written either in Chinese characters or in Latin letters, not both.</source>
+        <translation>姓名只能使用汉字或拉丁字母之一，不能混用。</translation>
+    </message>
+    <message>
+        <source>The middle dot · (character %1) must stand between two parts of the name.</source>
+        <translation>间隔号 ·（第 %1 位）必须位于姓名的两部分之间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A name has 2 to 30 characters; this one has %n.</source>
+        <translation>
+            <numerusform>姓名应为 2 至 30 个字符；此姓名有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid name.</source>
+        <translation>姓名有效。</translation>
+    </message>
+    <message>
+        <source>Enter the business name.</source>
+        <translation>请输入商户名称。</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) is not allowed in a business name.</source>
+        <translation>商户名称中不允许第 %1 位字符（“%2”）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A business name has 2 to 100 characters; this one has %n.</source>
+        <translation>
+            <numerusform>商户名称应为 2 至 100 个字符；此名称有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid business name.</source>
+        <translation>商户名称有效。</translation>
+    </message>
+    <message>
+        <source>The account name must be exactly the company name on the business licence.</source>
+        <translation>账户名称必须与营业执照上的企业名称完全一致。</translation>
+    </message>
+    <message>
+        <source>The account name must be exactly the legal representative&apos;s name.</source>
+        <translation>账户名称必须与法定代表人姓名完全一致。</translation>
+    </message>
+</context>
 </TS>
