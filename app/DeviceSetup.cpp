@@ -45,6 +45,7 @@ devices::PrinterProfile profileFromSettings(const QString& settingsFile)
 DeviceSetup::DeviceSetup(TerminalStatus& status, QString settingsFile, QObject* parent)
     : QObject(parent)
     , m_settingsFile(std::move(settingsFile))
+    , m_printerProfile(profileFromSettings(m_settingsFile)) // read with the rest of the settings, at start-up
     , m_hub(std::make_unique<devices::DeviceHub>(status, devices::DeviceHub::Config{}))
 {}
 
@@ -89,8 +90,7 @@ void DeviceSetup::chooseDevice(DeviceRole role, const QString& deviceId)
 void DeviceSetup::attachLedger(storage::LedgerService& ledger)
 {
     m_printQueue = std::make_unique<storage::LedgerPrintQueue>(ledger);
-    const devices::PrinterProfile profile = profileFromSettings(m_settingsFile);
-    m_hub->setPrinterProfile(profile);
+    const devices::PrinterProfile profile = m_printerProfile;
     m_printService = std::make_unique<sales::PrintService>(*m_printQueue, profile);
     connect(m_hub.get(), &devices::DeviceHub::printerAvailable, m_printService.get(),
             [this, profile](bool available) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/TerminalStatus.h"
+#include "devices/escpos/PrinterProfiles.h"
 
 #include <QObject>
 #include <QString>
@@ -56,6 +57,7 @@ public:
 
 private:
     QString m_settingsFile;
+    devices::PrinterProfile m_printerProfile;
     bool m_demo = false;
     std::unique_ptr<devices::DeviceHub> m_hub;
     std::unique_ptr<devices::DeviceMonitor> m_monitor;
