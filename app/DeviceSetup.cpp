@@ -47,7 +47,26 @@ DeviceSetup::DeviceSetup(TerminalStatus& status, QString settingsFile, QObject* 
     , m_settingsFile(std::move(settingsFile))
     , m_printerProfile(profileFromSettings(m_settingsFile)) // read with the rest of the settings, at start-up
     , m_hub(std::make_unique<devices::DeviceHub>(status, devices::DeviceHub::Config{}))
-{}
+{
+    m_hub->setPrinterProfile(m_printerProfile);
+    std::vector<std::unique_ptr<devices::DeviceEnumerator>> enumerators;
+    enumerators.push_back(std::make_unique<devices::SerialEnumerator>());
+    enumerators.push_back(std::make_unique<devices::UsbEnumerator>());
+    const QSettings settings(m_settingsFile, QSettings::IniFormat);
+    enumerators.push_back(std::make_unique<devices::NetworkPrinterList>(
+        settings.value(QStringLiteral("devices/networkPrinters")).toStringList()));
+    m_monitor = std::make_unique<devices::DeviceMonitor>(
+        std::move(enumerators), devices::DriverRegistry::standard(), devices::DeviceMonitor::Config{});
+    devices::DeviceHub* hub = m_hub.get();
+    connect(m_monitor.get(), &devices::DeviceMonitor::deviceAdded, hub,
+            [hub](const devices::DeviceCandidate& candidate) {
+                qCInfo(lcApp).noquote() << "device found:" << candidate.id;
+                hub->reconnectNow(candidate.id);
+            });
+    connect(m_monitor.get(), &devices::DeviceMonitor::deviceRemoved, this,
+            [](const QString& id) { qCInfo(lcApp).noquote() << "device gone:" << id; });
+    m_monitor->start();
+}
 
 DeviceSetup::~DeviceSetup()
 {

@@ -9,6 +9,9 @@
 
 #include "core/TerminalStatus.h"
 #include "devices/DeviceHub.h"
+#include "devices/discovery/DeviceEnumerator.h"
+#include "devices/discovery/DeviceMonitor.h"
+#include "devices/discovery/DriverRegistry.h"
 #include "devices/escpos/SampleReceipt.h"
 #include "sales/PrintService.h"
 #include "storage/LedgerPrintQueue.h"
@@ -156,6 +159,21 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return message->text().contains(QString::number(failed->value())); },
                                 10000));
         m_page->attachPrinting(nullptr);
+    }
+
+    void discoveredPrinterIsOffered()
+    {
+        std::vector<std::unique_ptr<devices::DeviceEnumerator>> enumerators;
+        enumerators.push_back(
+            std::make_unique<devices::NetworkPrinterList>(QStringList{u"tcp:10.0.0.5:9100"_qs}));
+        devices::DeviceMonitor monitor(std::move(enumerators), devices::DriverRegistry::standard(), {});
+        m_page->attach(m_hub.get(), &monitor);
+        monitor.start();
+        auto* printers = child<QComboBox>(u"printerDeviceComboBox"_qs);
+        QVERIFY(QTest::qWaitFor([&] { return printers->count() > 1; }, 10000));
+        QCOMPARE(printers->itemData(0).toString(), QString()); // None
+        QCOMPARE(printers->itemData(1).toString(), u"tcp:10.0.0.5:9100"_qs);
+        m_page->attach(m_hub.get(), nullptr);
     }
 
     void choosingNoneIsAnEmptyId()

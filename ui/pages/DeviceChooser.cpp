@@ -68,6 +68,8 @@ DeviceChooser::DeviceChooser(QWidget* parent) : QWidget(parent)
 
 void DeviceChooser::attach(devices::DeviceHub* hub, devices::DeviceMonitor* monitor)
 {
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
     m_hub = hub;
     m_monitor = monitor;
     if (monitor)
