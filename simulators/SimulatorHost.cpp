@@ -211,6 +211,12 @@ void SimulatorHost::printLine(const QString& line)
     std::fflush(stdout);
 }
 
+void SimulatorHost::printError(const QString& message)
+{
+    const QByteArray bytes = message.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
 void SimulatorHost::announceListening(quint16 port)
 {
     printLine(QStringLiteral("listening 127.0.0.1:%1").arg(port));

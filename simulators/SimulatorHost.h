@@ -48,6 +48,8 @@ public:
 
     // Writes line and a newline to stdout and flushes at once (stdout is usually a pipe to the parent).
     static void printLine(const QString& line);
+    // Writes message and a newline to stderr (usage errors and start-up failures of the simulator mains).
+    static void printError(const QString& message);
 
     // The readiness line, exactly "listening 127.0.0.1:PORT". Print it once, as the first stdout line.
     static void announceListening(quint16 port);

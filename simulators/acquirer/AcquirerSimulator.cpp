@@ -38,12 +38,6 @@ std::optional<KeyScheme> schemeForOption(const QString& name)
     return std::nullopt;
 }
 
-void printError(const QString& message)
-{
-    const QByteArray bytes = message.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-}
-
 } // namespace
 
 AcquirerSimulator::~AcquirerSimulator()
@@ -239,7 +233,7 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
                        apiFaultPathsOption});
 
     if (!parser.parse(arguments)) {
-        printError(parser.errorText());
+        SimulatorHost::printError(parser.errorText());
         return SimulatorHost::ExitUsage;
     }
     if (parser.isSet(help)) {

@@ -25,12 +25,6 @@ struct PadSimText
     Q_DECLARE_TR_FUNCTIONS(pos::sim::PinPadSimulator)
 };
 
-void printError(const QString& message)
-{
-    const QByteArray bytes = message.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-}
-
 } // namespace
 
 bool canShowCustomerWindow(int argc, const char* const* argv)
@@ -76,7 +70,7 @@ int runPinPadSimulator(QCoreApplication& application,
     parser.addOptions(
         {tcpOption, ptyOption, scriptOption, faultsOption, dataDirOption, keyAlgorithmOption, windowOption});
     if (!parser.parse(arguments)) {
-        printError(parser.errorText());
+        SimulatorHost::printError(parser.errorText());
         return SimulatorHost::ExitUsage;
     }
     if (parser.isSet(help)) {
@@ -84,14 +78,14 @@ int runPinPadSimulator(QCoreApplication& application,
         return 0;
     }
     if (!parser.positionalArguments().isEmpty() || (parser.isSet(tcpOption) && parser.isSet(ptyOption))) {
-        printError(PadSimText::tr("Use either --tcp or --pty, and no other arguments."));
+        SimulatorHost::printError(PadSimText::tr("Use either --tcp or --pty, and no other arguments."));
         return SimulatorHost::ExitUsage;
     }
     PinPadEmulator::Options options;
     options.dataDir = parser.value(dataDirOption);
     const QString keyAlgorithm = parser.value(keyAlgorithmOption).toUpper();
     if (keyAlgorithm != QLatin1String("RSA") && keyAlgorithm != QLatin1String("SM2")) {
-        printError(PadSimText::tr("--key-algorithm takes RSA or SM2."));
+        SimulatorHost::printError(PadSimText::tr("--key-algorithm takes RSA or SM2."));
         return SimulatorHost::ExitUsage;
     }
     options.keyAlgorithm =
@@ -99,12 +93,12 @@ int runPinPadSimulator(QCoreApplication& application,
     if (parser.isSet(scriptOption)) {
         QFile file(parser.value(scriptOption));
         if (!file.open(QIODevice::ReadOnly)) {
-            printError(PadSimText::tr("Cannot read the script %1.").arg(file.fileName()));
+            SimulatorHost::printError(PadSimText::tr("Cannot read the script %1.").arg(file.fileName()));
             return SimulatorHost::ExitUsage;
         }
         Result<QList<CardholderStep>> script = parseCardholderScript(QString::fromUtf8(file.readAll()));
         if (!script) {
-            printError(script.error().userMessage + QLatin1Char(' ') + script.error().detail);
+            SimulatorHost::printError(script.error().userMessage + QLatin1Char(' ') + script.error().detail);
             return SimulatorHost::ExitUsage;
         }
         options.script = script.value();
@@ -112,7 +106,7 @@ int runPinPadSimulator(QCoreApplication& application,
     if (parser.isSet(faultsOption)) {
         const Result<PadFaults> faults = parsePadFaults(parser.value(faultsOption));
         if (!faults) {
-            printError(faults.error().userMessage + QLatin1Char(' ') + faults.error().detail);
+            SimulatorHost::printError(faults.error().userMessage + QLatin1Char(' ') + faults.error().detail);
             return SimulatorHost::ExitUsage;
         }
         options.faults = faults.value();

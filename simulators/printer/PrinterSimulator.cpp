@@ -34,12 +34,6 @@ struct PrinterSimText
     Q_DECLARE_TR_FUNCTIONS(pos::sim::PrinterSimulator)
 };
 
-void printError(const QString& message)
-{
-    const QByteArray bytes = message.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-}
-
 // One host connection (a TCP socket or the pty): bytes waiting to be consumed and how to answer or close it.
 struct Link
 {
@@ -280,7 +274,7 @@ int runPrinterSimulator(QCoreApplication& application, const QStringList& argume
     parser.addOptions(
         {tcpOption, ptyOption, outOption, profileOption, stateOption, faultsOption, baudOption});
     if (!parser.parse(arguments)) {
-        printError(parser.errorText());
+        SimulatorHost::printError(parser.errorText());
         return SimulatorHost::ExitUsage;
     }
     if (parser.isSet(help)) {
@@ -288,7 +282,7 @@ int runPrinterSimulator(QCoreApplication& application, const QStringList& argume
         return 0;
     }
     if (!parser.positionalArguments().isEmpty() || (parser.isSet(tcpOption) && parser.isSet(ptyOption))) {
-        printError(PrinterSimText::tr("Use either --tcp or --pty, and no other arguments."));
+        SimulatorHost::printError(PrinterSimText::tr("Use either --tcp or --pty, and no other arguments."));
         return SimulatorHost::ExitUsage;
     }
     const std::optional<int> paperDots = ReceiptRasterizer::paperDotsFor(parser.value(profileOption));
@@ -297,7 +291,7 @@ int runPrinterSimulator(QCoreApplication& application, const QStringList& argume
     bool tcpOk = true;
     const uint tcpPort = parser.isSet(tcpOption) ? parser.value(tcpOption).toUInt(&tcpOk) : 0;
     if (!paperDots || !baudOk || baud < 0 || !tcpOk || tcpPort > 65535) {
-        printError(PrinterSimText::tr("Invalid --profile, --baud or --tcp value."));
+        SimulatorHost::printError(PrinterSimText::tr("Invalid --profile, --baud or --tcp value."));
         return SimulatorHost::ExitUsage;
     }
     PrinterEmulator::DeviceState initial;
@@ -305,7 +299,7 @@ int runPrinterSimulator(QCoreApplication& application, const QStringList& argume
         const Result<PrinterEmulator::DeviceState> state =
             PrinterEmulator::parseInitialState(parser.value(stateOption));
         if (!state) {
-            printError(state.error().userMessage + QLatin1Char(' ') + state.error().detail);
+            SimulatorHost::printError(state.error().userMessage + QLatin1Char(' ') + state.error().detail);
             return SimulatorHost::ExitUsage;
         }
         initial = state.value();
@@ -314,7 +308,7 @@ int runPrinterSimulator(QCoreApplication& application, const QStringList& argume
     if (parser.isSet(faultsOption)) {
         const Result<PrinterFaults> parsed = parsePrinterFaults(parser.value(faultsOption));
         if (!parsed) {
-            printError(parsed.error().userMessage + QLatin1Char(' ') + parsed.error().detail);
+            SimulatorHost::printError(parsed.error().userMessage + QLatin1Char(' ') + parsed.error().detail);
             return SimulatorHost::ExitUsage;
         }
         faults = parsed.value();
