@@ -86,6 +86,17 @@ public:
         slot.printer->print(jobId, bytes, this, std::move(finish));
     }
 
+    void withPinPad(const std::function<void(PinPad*, QObject*, const Error*)>& op)
+    {
+        Slot& slot = slotFor(DeviceRole::PinPad);
+        if (!slot.pad || !slot.transport || !slot.transport->isUsable()) {
+            const Result<void> offline = notConnected(DeviceRole::PinPad);
+            op(nullptr, this, &offline.error());
+            return;
+        }
+        op(slot.pad.get(), this, nullptr);
+    }
+
     void selfTest(DeviceRole role, const QByteArray& testPage, SelfTestFinish finish)
     {
         Slot& slot = slotFor(role);
@@ -273,6 +284,7 @@ DeviceHub::DeviceHub(TerminalStatus& status, Config config, QObject* parent)
     , m_worker(new Worker(*this, status, config))
     , m_profile(
           PrinterProfiles::find(QStringLiteral("generic-80mm")).value_or(PrinterProfiles::all().first()))
+    , m_pinPad(new HubPinPad(*this))
 {
     m_thread.setObjectName(QStringLiteral("pos-devices"));
     m_worker->moveToThread(&m_thread);
@@ -321,6 +333,12 @@ void DeviceHub::print(qint64 jobId, QByteArray escpos, QObject* context, Complet
                               [worker, jobId, escpos = std::move(escpos), deliver = std::move(deliver)] {
                                   worker->print(jobId, escpos, deliver);
                               });
+}
+
+void DeviceHub::withPinPad(std::function<void(PinPad*, QObject*, const Error*)> op)
+{
+    Worker* worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, op = std::move(op)] { worker->withPinPad(op); });
 }
 
 void DeviceHub::setPrinterProfile(const PrinterProfile& profile)

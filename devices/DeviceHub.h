@@ -4,6 +4,7 @@
 
 #include "core/Result.h"
 #include "core/TerminalStatus.h"
+#include "devices/HubPinPad.h"
 #include "devices/escpos/JobPrinter.h"
 #include "devices/escpos/PrinterProfiles.h"
 
@@ -58,6 +59,10 @@ public:
 
     void print(qint64 jobId, QByteArray escpos, QObject* context, Completion<PrintReport> done) override;
 
+    // The PIN pad in use, callable from the GUI thread (forwarded to the device thread; DeviceOffline without
+    // a connected pad). Owned by the hub. Also the card engine's KeyOperations.
+    HubPinPad& pinPad() { return *m_pinPad; }
+
 Q_SIGNALS:
     // The printer in use is connected (or not): jobs sent now reach it.
     void printerAvailable(bool available);
@@ -65,12 +70,18 @@ Q_SIGNALS:
     void scanned(const QString& code);
 
 private:
+    friend class HubPinPad;
     class Worker;
+
+    // Runs op on the device thread with the PIN pad driver in use and a device-thread context for its
+    // completions, or with pad = nullptr and the reason it is offline.
+    void withPinPad(std::function<void(PinPad* pad, QObject* deviceContext, const Error* offline)> op);
 
     QThread m_thread;
     Worker* m_worker; // lives on m_thread; deleted there
     QHash<DeviceRole, QString> m_ids;
     PrinterProfile m_profile;
+    HubPinPad* m_pinPad; // child of this hub
 };
 
 } // namespace devices

@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #pragma once
 
-#include "core/CardRead.h"
-#include "core/KeyOperations.h"
+#include "devices/pinpad/PinPad.h"
 #include "devices/pinpad/PinPadFrame.h"
 
 #include <QObject>
@@ -19,22 +18,6 @@ namespace devices {
 
 class ByteTransport;
 
-// What DEVICE_INFO reports (docs/pinpad-protocol.md §3).
-struct PinPadInfo
-{
-    QString model;
-    QString serialNumber;
-    QString firmware;
-    QByteArray publicKeyDer; // SubjectPublicKeyInfo: activation wraps the TMK for this key
-    QString keyAlgorithm;    // "RSA-OAEP-SHA256" or "SM2"
-    bool tmkLoaded = false;
-    bool workKeysLoaded = false;
-    bool tampered = false;
-};
-
-// Card entries READ_CARD may accept (tag 32).
-enum PinPadEntry : quint8 { EntrySwipe = 0x01, EntryInsert = 0x02, EntryTap = 0x04 };
-
 // The PIN pad of docs/pinpad-protocol.md over a ByteTransport. Holds the keys' side of the acquirer link
 // (KeyOperations): the TMK and the work keys stay inside the pad; this class only ever sees ciphertext,
 // KCVs, MACs and encrypted PIN blocks. Card data in CardRead is handed to the caller and not kept.
@@ -47,7 +30,7 @@ enum PinPadEntry : quint8 { EntrySwipe = 0x01, EntryInsert = 0x02, EntryTap = 0x
 // Unsolicited events are signals. Thread affinity: the transport's thread (the device I/O thread).
 // Completions follow the KeyOperations contract: exactly once, queued to context's thread, never
 // synchronously.
-class PinPadDriver final : public QObject, public KeyOperations
+class PinPadDriver final : public QObject, public PinPad
 {
     Q_OBJECT
 
@@ -64,21 +47,21 @@ public:
     PinPadDriver(ByteTransport& transport, Config config, QObject* parent = nullptr);
     ~PinPadDriver() override;
 
-    void deviceInfo(QObject* context, Completion<PinPadInfo> done);
+    void deviceInfo(QObject* context, Completion<PinPadInfo> done) override;
     // wrappedTmk as delivered by activation; done gets the KCV the pad computed (3 bytes). A KCV mismatch is
     // ProtocolViolation and the pad keeps its previous TMK.
     void loadTmk(QByteArray wrappedTmk,
                  KeyScheme scheme,
                  QByteArray expectedKcv,
                  QObject* context,
-                 Completion<QByteArray> done);
+                 Completion<QByteArray> done) override;
     // Waits up to timeoutSeconds for a card; the amount is shown on the pad.
     void readCard(qint64 amountFen,
                   int timeoutSeconds,
                   quint8 entries,
                   const QString& prompt,
                   QObject* context,
-                  Completion<CardRead> done);
+                  Completion<CardRead> done) override;
     // The encrypted PIN block for pan (empty: the cardholder entered no PIN).
     void getPin(const QString& pan,
                 int minLength,
@@ -86,10 +69,11 @@ public:
                 int timeoutSeconds,
                 const QString& prompt,
                 QObject* context,
-                Completion<QByteArray> done);
-    void display(const QString& line1, const QString& line2, QObject* context, Completion<void> done);
-    void beep(int count, int durationMs, QObject* context, Completion<void> done);
-    void cancel(QObject* context, Completion<void> done);
+                Completion<QByteArray> done) override;
+    void
+    display(const QString& line1, const QString& line2, QObject* context, Completion<void> done) override;
+    void beep(int count, int durationMs, QObject* context, Completion<void> done) override;
+    void cancel(QObject* context, Completion<void> done) override;
 
     // KeyOperations
     KeyScheme keyScheme() const override { return m_scheme; }

@@ -134,6 +134,47 @@ private Q_SLOTS:
         QVERIFY2(summary->value().contains(u"SIMPAD00000001"_qs), qPrintable(summary->value()));
     }
 
+    void hubPinPadForwardsToThePadInUse()
+    {
+        const quint16 port = freePort();
+        std::unique_ptr<QProcess> pad = startPad(port);
+        QVERIFY(pad);
+        std::unique_ptr<DeviceHub> hub = makeHub();
+        hub->setDevice(DeviceRole::PinPad, u"tcp:127.0.0.1:%1"_qs.arg(port));
+        QVERIFY(waitForState(DeviceRole::PinPad, DeviceState::Ready));
+        QObject context;
+        std::optional<Result<PinPadInfo>> info;
+        hub->pinPad().deviceInfo(&context, [&info](Result<PinPadInfo> r) { info = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return info.has_value(); }, 15000));
+        POS_VERIFY_RESULT(*info);
+        QCOMPARE(info->value().serialNumber, u"SIMPAD00000001"_qs);
+        QVERIFY(!info->value().publicKeyDer.isEmpty());
+    }
+
+    void hubPinPadWithoutAPadIsOffline()
+    {
+        std::unique_ptr<DeviceHub> hub = makeHub();
+        QObject context;
+        std::optional<Result<QByteArray>> kcv;
+        hub->pinPad().loadTmk(QByteArray(256, 'x'), KeyScheme::TripleDes, QByteArray(3, 0), &context,
+                              [&kcv](Result<QByteArray> r) { kcv = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return kcv.has_value(); }, 10000));
+        QVERIFY(!*kcv);
+        QCOMPARE(kcv->error().code, ErrorCode::DeviceOffline);
+    }
+
+    void hubPinPadCompletionIsDroppedWhenTheContextIsGone()
+    {
+        std::unique_ptr<DeviceHub> hub = makeHub();
+        bool called = false;
+        {
+            QObject context;
+            hub->pinPad().beep(1, 10, &context, [&called](Result<void>) { called = true; });
+        }
+        QTest::qWait(300);
+        QVERIFY(!called);
+    }
+
     void selfTestOfAMissingDeviceFails_data()
     {
         QTest::addColumn<DeviceRole>("role");
