@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "core/ledger/HostQueueTypes.h"
 #include "core/ledger/LedgerTypes.h"
+#include "core/ledger/TerminalActivationStore.h"
 #include "storage/sqlite/SqliteDatabase.h"
 
 #include <QList>
@@ -142,6 +143,11 @@ public:
     Result<> finishPrintJob(qint64 jobId, bool printed, const QString& error, qint64 nowMs);
     // At start-up: jobs left 'printing' by a process that died are marked failed (they may be half printed).
     Result<int> recoverInterruptedPrintJobs();
+
+    // The terminal's activation record (core/ledger/TerminalActivationStore.h); defaults when never saved.
+    Result<TerminalActivation> terminalActivation();
+    // Replaces it in one transaction; a step change is audited (step name only).
+    Result<> saveTerminalActivation(const TerminalActivation& record, qint64 nowMs);
 
     // A standalone audit event in its own transaction (logins, settings changes, …).
     Result<qint64> appendAudit(const AuditEvent& event);

@@ -26,14 +26,18 @@ OnboardingDraft validDraft()
 {
     OnboardingDraft d;
     d.clientReference = u"6f1c1d8e-0000-4000-8000-000000000001"_qs;
-    d.merchant = {u"福州测试商贸有限公司"_qs, u"测试便利店"_qs,
+    d.merchant = {u"福州测试商贸有限公司"_qs,
+                  u"测试便利店"_qs,
                   PostalAddress{u"福建省"_qs, u"福州市"_qs, u"鼓楼区"_qs, u"五四路 1 号"_qs},
-                  u"张三"_qs, u"13800138000"_qs, u"5411"_qs};
+                  u"张三"_qs,
+                  u"13800138000"_qs,
+                  u"5411"_qs};
     d.licence = {u"91350100M000100Y43"_qs, u"福州测试商贸有限公司"_qs, true, QDate(), scan(u"D1"_qs)};
     d.tax = {TaxpayerType::SmallScale, u"91350100M000100Y43"_qs};
-    d.legal = {u"张三"_qs, u"110105199003071239"_qs, false, QDate(2036, 1, 1), scan(u"D2"_qs), scan(u"D3"_qs)};
-    d.settlement = {AccountType::Corporate, u"福州测试商贸有限公司"_qs, u"35001234567890123"_qs, u"中国建设银行"_qs,
-                    u"福州五四支行"_qs};
+    d.legal = {u"张三"_qs,        u"110105199003071239"_qs, false,
+               QDate(2036, 1, 1), scan(u"D2"_qs),           scan(u"D3"_qs)};
+    d.settlement = {AccountType::Corporate, u"福州测试商贸有限公司"_qs, u"35001234567890123"_qs,
+                    u"中国建设银行"_qs, u"福州五四支行"_qs};
     d.features = {Feature::Swipe, Feature::Qr};
     const QString text = u"特约商户受理协议……"_qs;
     d.agreement.version = u"2026-01"_qs;
@@ -90,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(app.value(u"licence"_qs).toObject().value(u"validUntil"_qs).toString(), u"long-term"_qs);
         QCOMPARE(app.value(u"legalRepresentative"_qs).toObject().value(u"idValidUntil"_qs).toString(),
                  u"2036-01-01"_qs);
-        QCOMPARE(app.value(u"legalRepresentative"_qs).toObject().value(u"idBackDocumentId"_qs).toString(), u"D3"_qs);
+        QCOMPARE(app.value(u"legalRepresentative"_qs).toObject().value(u"idBackDocumentId"_qs).toString(),
+                 u"D3"_qs);
         QCOMPARE(app.value(u"tax"_qs).toObject().value(u"taxpayerType"_qs).toString(), u"small-scale"_qs);
         QCOMPARE(app.value(u"features"_qs).toArray(), (QJsonArray{u"swipe"_qs, u"qr"_qs}));
         QCOMPARE(app.value(u"settlement"_qs).toObject().value(u"accountType"_qs).toString(), u"corporate"_qs);
@@ -111,11 +116,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QStringList>("expected");
 
-        const auto row = [](const char* name, OnboardingPage page, const char* mutation, QStringList expected) {
+        const auto row = [](const char* name, OnboardingPage page, const char* mutation,
+                            QStringList expected) {
             QTest::newRow(name) << int(page) << QString::fromUtf8(mutation) << expected;
         };
         row("merchant valid", OnboardingPage::Merchant, "", {});
-        row("mobile bad prefix", OnboardingPage::Merchant, "mobile=12800138000", {u"merchant.mobile:bad_prefix"_qs});
+        row("mobile bad prefix", OnboardingPage::Merchant, "mobile=12800138000",
+            {u"merchant.mobile:bad_prefix"_qs});
         row("mcc not in list", OnboardingPage::Merchant, "mcc=6051", {u"merchant.mcc:required"_qs});
         row("street missing", OnboardingPage::Merchant, "street=", {u"merchant.address.street:required"_qs});
         row("licence valid", OnboardingPage::Licence, "", {});
@@ -125,10 +132,12 @@ private Q_SLOTS:
             {u"licence.name:inconsistent"_qs});
         row("licence expired", OnboardingPage::Licence, "licenceUntil=2026-11-21",
             {u"licence.validUntil:expired"_qs});
-        row("licence scan missing", OnboardingPage::Licence, "noLicenceScan", {u"licence.documentId:required"_qs});
+        row("licence scan missing", OnboardingPage::Licence, "noLicenceScan",
+            {u"licence.documentId:required"_qs});
         row("licence scan too large", OnboardingPage::Licence, "hugeLicenceScan",
             {u"licence.documentId:too_large"_qs});
-        row("tax id differs", OnboardingPage::Tax, "taxId=91110000600037341L", {u"tax.taxId:inconsistent"_qs});
+        row("tax id differs", OnboardingPage::Tax, "taxId=91110000600037341L",
+            {u"tax.taxId:inconsistent"_qs});
         row("id future birth", OnboardingPage::LegalRepresentative, "idNumber=110105202701011235",
             {u"legalRepresentative.idNumber:birth_date_in_future"_qs});
         row("corporate personal card", OnboardingPage::Settlement, "accountNumber=6222021234567890128",
@@ -136,10 +145,12 @@ private Q_SLOTS:
         row("personal name must be legal", OnboardingPage::Settlement, "personal",
             {u"settlement.accountName:name_mismatch"_qs});
         row("no tender", OnboardingPage::Features, "refundOnly", {u"features:no_tender"_qs});
-        row("agreement unsigned", OnboardingPage::Agreement, "unsigned", {u"agreement.signedName:not_signed"_qs});
+        row("agreement unsigned", OnboardingPage::Agreement, "unsigned",
+            {u"agreement.signedName:not_signed"_qs});
         row("agreement text changed", OnboardingPage::Agreement, "textChanged",
             {u"agreement.textSha256:inconsistent"_qs});
-        row("review collects all", OnboardingPage::Review, "mobile=12800138000", {u"merchant.mobile:bad_prefix"_qs});
+        row("review collects all", OnboardingPage::Review, "mobile=12800138000",
+            {u"merchant.mobile:bad_prefix"_qs});
     }
 
     void pageRules()
