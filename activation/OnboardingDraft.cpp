@@ -14,8 +14,8 @@ namespace {
 
 const std::array<const char*, onboardingPageCount> pageKeys = {
     "merchant", "licence", "tax", "legal", "settlement", "features", "agreement", "review"};
-const std::array<const char*, featureCount> featureWires = {"swipe",       "ic",     "contactless",
-                                                            "qr",          "refund", "preauth"};
+const std::array<const char*, featureCount> featureWires = {"swipe", "ic",     "contactless",
+                                                            "qr",    "refund", "preauth"};
 
 QString dateText(const QDate& date)
 {
@@ -24,8 +24,10 @@ QString dateText(const QDate& date)
 
 QJsonObject attachmentJson(const Attachment& a)
 {
-    return QJsonObject{{QStringLiteral("fileName"), a.fileName},     {QStringLiteral("mime"), a.mime},
-                       {QStringLiteral("sizeBytes"), a.sizeBytes},   {QStringLiteral("sha256"), a.sha256},
+    return QJsonObject{{QStringLiteral("fileName"), a.fileName},
+                       {QStringLiteral("mime"), a.mime},
+                       {QStringLiteral("sizeBytes"), a.sizeBytes},
+                       {QStringLiteral("sha256"), a.sha256},
                        {QStringLiteral("documentId"), a.documentId}};
 }
 
@@ -175,11 +177,12 @@ QJsonObject draftToJson(const OnboardingDraft& d)
                      {QStringLiteral("contactName"), d.merchant.contactName},
                      {QStringLiteral("mobile"), d.merchant.mobile},
                      {QStringLiteral("mcc"), d.merchant.mcc}}},
-        {QStringLiteral("licence"), QJsonObject{{QStringLiteral("uscc"), d.licence.uscc},
-                                                {QStringLiteral("name"), d.licence.name},
-                                                {QStringLiteral("longTerm"), d.licence.longTerm},
-                                                {QStringLiteral("validUntil"), dateText(d.licence.validUntil)},
-                                                {QStringLiteral("scan"), attachmentJson(d.licence.scan)}}},
+        {QStringLiteral("licence"),
+         QJsonObject{{QStringLiteral("uscc"), d.licence.uscc},
+                     {QStringLiteral("name"), d.licence.name},
+                     {QStringLiteral("longTerm"), d.licence.longTerm},
+                     {QStringLiteral("validUntil"), dateText(d.licence.validUntil)},
+                     {QStringLiteral("scan"), attachmentJson(d.licence.scan)}}},
         {QStringLiteral("tax"), QJsonObject{{QStringLiteral("taxpayerType"), int(d.tax.taxpayerType)},
                                             {QStringLiteral("taxId"), d.tax.taxId}}},
         {QStringLiteral("legal"),
@@ -189,11 +192,12 @@ QJsonObject draftToJson(const OnboardingDraft& d)
                      {QStringLiteral("idValidUntil"), dateText(d.legal.idValidUntil)},
                      {QStringLiteral("idFront"), attachmentJson(d.legal.idFront)},
                      {QStringLiteral("idBack"), attachmentJson(d.legal.idBack)}}},
-        {QStringLiteral("settlement"), QJsonObject{{QStringLiteral("type"), int(d.settlement.type)},
-                                                   {QStringLiteral("accountName"), d.settlement.accountName},
-                                                   {QStringLiteral("accountNumber"), d.settlement.accountNumber},
-                                                   {QStringLiteral("bank"), d.settlement.bank},
-                                                   {QStringLiteral("branch"), d.settlement.branch}}},
+        {QStringLiteral("settlement"),
+         QJsonObject{{QStringLiteral("type"), int(d.settlement.type)},
+                     {QStringLiteral("accountName"), d.settlement.accountName},
+                     {QStringLiteral("accountNumber"), d.settlement.accountNumber},
+                     {QStringLiteral("bank"), d.settlement.bank},
+                     {QStringLiteral("branch"), d.settlement.branch}}},
         {QStringLiteral("features"), features},
         {QStringLiteral("agreement"),
          QJsonObject{{QStringLiteral("version"), d.agreement.version},
@@ -236,7 +240,8 @@ Result<OnboardingDraft> draftFromJson(const QJsonObject& json)
 
     const QJsonObject t = r.object(json, "tax", root);
     const QString tp = root + QStringLiteral(".tax");
-    d.tax.taxpayerType = r.integer(t, "taxpayerType", tp) == 1 ? TaxpayerType::General : TaxpayerType::SmallScale;
+    d.tax.taxpayerType =
+        r.integer(t, "taxpayerType", tp) == 1 ? TaxpayerType::General : TaxpayerType::SmallScale;
     d.tax.taxId = r.text(t, "taxId", tp);
 
     const QJsonObject g = r.object(json, "legal", root);

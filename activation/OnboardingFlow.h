@@ -88,7 +88,8 @@ Q_SIGNALS:
     void statusChanged(pos::activation::OnboardingStatus status);
     // step of steps, with a translated description ("Uploading the business licence…").
     void progress(int step, int steps, const QString& text);
-    // A submission or status poll failed; the status is unchanged and submit()/refreshStatus() may be retried.
+    // A submission or status poll failed; the status is unchanged and submit()/refreshStatus() may be
+    // retried.
     void failed(const QString& message);
 };
 

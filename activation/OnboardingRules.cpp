@@ -51,16 +51,19 @@ public:
         static const QStringList allowed{QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
                                          QStringLiteral("application/pdf")};
         if (!allowed.contains(a.mime))
-            add(field, "bad_type", RuleText::tr("The %1 must be a JPEG or PNG image or a PDF file.").arg(what));
+            add(field, "bad_type",
+                RuleText::tr("The %1 must be a JPEG or PNG image or a PDF file.").arg(what));
         else if (a.sizeBytes > 10 * 1024 * 1024)
             add(field, "too_large", RuleText::tr("The %1 file is larger than 10 MB.").arg(what));
     }
-    void validity(const QString& field, bool longTerm, const QDate& until, const QDate& today, const QString& what)
+    void
+    validity(const QString& field, bool longTerm, const QDate& until, const QDate& today, const QString& what)
     {
         if (longTerm)
             return;
         if (!until.isValid())
-            add(field, "required", RuleText::tr("Enter the validity date of the %1, or tick long-term.").arg(what));
+            add(field, "required",
+                RuleText::tr("Enter the validity date of the %1, or tick long-term.").arg(what));
         else if (until < today)
             add(field, "expired",
                 RuleText::tr("The %1 expired on %2.").arg(what, until.toString(Qt::ISODate)));
@@ -73,7 +76,8 @@ private:
 void merchantPage(const OnboardingDraft& d, Issues& issues)
 {
     const MerchantDetails& m = d.merchant;
-    issues.check(QStringLiteral("merchant.registeredName"), validation::validateBusinessName(m.registeredName));
+    issues.check(QStringLiteral("merchant.registeredName"),
+                 validation::validateBusinessName(m.registeredName));
     issues.check(QStringLiteral("merchant.shopName"), validation::validateBusinessName(m.shopName));
     const struct
     {
@@ -106,10 +110,12 @@ void licencePage(const OnboardingDraft& d, const QDate& today, Issues& issues)
     issues.check(QStringLiteral("licence.uscc"), validation::validateUscc(l.uscc));
     const validation::ValidationResult name = validation::validateBusinessName(l.name);
     if (issues.check(QStringLiteral("licence.name"), name)) {
-        const validation::ValidationResult registered = validation::validateBusinessName(d.merchant.registeredName);
+        const validation::ValidationResult registered =
+            validation::validateBusinessName(d.merchant.registeredName);
         if (registered.valid && registered.normalized != name.normalized)
-            issues.add(QStringLiteral("licence.name"), "inconsistent",
-                       RuleText::tr("The name on the licence differs from the registered name on the first page."));
+            issues.add(
+                QStringLiteral("licence.name"), "inconsistent",
+                RuleText::tr("The name on the licence differs from the registered name on the first page."));
     }
     issues.validity(QStringLiteral("licence.validUntil"), l.longTerm, l.validUntil, today,
                     RuleText::tr("business licence"));
@@ -131,7 +137,8 @@ void legalPage(const OnboardingDraft& d, const QDate& today, Issues& issues)
 {
     const LegalRepresentative& g = d.legal;
     issues.check(QStringLiteral("legalRepresentative.name"), validation::validatePersonName(g.name));
-    issues.check(QStringLiteral("legalRepresentative.idNumber"), validation::validateResidentId(g.idNumber, today));
+    issues.check(QStringLiteral("legalRepresentative.idNumber"),
+                 validation::validateResidentId(g.idNumber, today));
     issues.validity(QStringLiteral("legalRepresentative.idValidUntil"), g.idLongTerm, g.idValidUntil, today,
                     RuleText::tr("identity card"));
     issues.attachment(QStringLiteral("legalRepresentative.idFrontDocumentId"), g.idFront,
