@@ -70,7 +70,8 @@ struct NetworkCheck::Probe
     bool finished = false;
 };
 
-NetworkCheck::NetworkCheck(Config config, QObject* parent) : QObject(parent), m_config(config) {}
+NetworkCheck::NetworkCheck(Config config, QObject* parent) : QObject(parent), m_config(config)
+{}
 
 NetworkCheck::~NetworkCheck()
 {
@@ -134,68 +135,71 @@ void NetworkCheck::next()
     });
     probe->timeout->start(m_config.stageTimeoutMs);
 
-    probe->lookupId = QHostInfo::lookupHost(endpoint.host, &probe->owner, [this, probe, fail](const QHostInfo& info) {
-        probe->lookupId = -1;
-        if (probe->finished)
-            return;
-        const NetworkEndpoint& ep = probe->result.endpoint;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            fail(CheckText::tr("The name %1 could not be found (DNS). Check that the shop's internet connection "
-                               "works and the router's DNS server answers.")
-                     .arg(ep.host));
-            return;
-        }
-        probe->result.dnsMs = probe->clock.restart();
-        probe->result.reached = NetworkStage::Tcp;
-        probe->timeout->start(m_config.stageTimeoutMs);
-
-        probe->socket = new QSslSocket(&probe->owner);
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setProtocol(QSsl::TlsV1_2OrLater);
-        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        tls.setCaCertificates(ep.pinnedCa);
-        probe->socket->setSslConfiguration(tls);
-        probe->socket->setPeerVerifyName(ep.peerName.isEmpty() ? ep.host : ep.peerName);
-        QObject::connect(probe->socket, &QSslSocket::connected, &probe->owner, [this, probe] {
-            probe->result.tcpMs = probe->clock.restart();
-            probe->result.reached = NetworkStage::Tls;
-            probe->timeout->start(m_config.stageTimeoutMs);
-        });
-        QObject::connect(probe->socket, &QSslSocket::encrypted, &probe->owner, [this, probe] {
+    probe->lookupId =
+        QHostInfo::lookupHost(endpoint.host, &probe->owner, [this, probe, fail](const QHostInfo& info) {
+            probe->lookupId = -1;
             if (probe->finished)
                 return;
-            probe->finished = true;
-            probe->timeout->stop();
-            probe->result.tlsMs = probe->clock.elapsed();
-            probe->result.reached = NetworkStage::Done;
-            if (probe->result.tcpMs + probe->result.tlsMs > m_config.slowThresholdMs)
-                probe->result.diagnosis =
-                    CheckText::tr("The connection is slow (%1 ms); payments will take longer than usual.")
-                        .arg(probe->result.tcpMs + probe->result.tlsMs);
-            probe->socket->abort();
-            EndpointResult result = probe->result;
-            QTimer::singleShot(0, this, [this, result] { finishProbe(result); });
+            const NetworkEndpoint& ep = probe->result.endpoint;
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                fail(CheckText::tr(
+                         "The name %1 could not be found (DNS). Check that the shop's internet connection "
+                         "works and the router's DNS server answers.")
+                         .arg(ep.host));
+                return;
+            }
+            probe->result.dnsMs = probe->clock.restart();
+            probe->result.reached = NetworkStage::Tcp;
+            probe->timeout->start(m_config.stageTimeoutMs);
+
+            probe->socket = new QSslSocket(&probe->owner);
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setProtocol(QSsl::TlsV1_2OrLater);
+            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+            tls.setCaCertificates(ep.pinnedCa);
+            probe->socket->setSslConfiguration(tls);
+            probe->socket->setPeerVerifyName(ep.peerName.isEmpty() ? ep.host : ep.peerName);
+            QObject::connect(probe->socket, &QSslSocket::connected, &probe->owner, [this, probe] {
+                probe->result.tcpMs = probe->clock.restart();
+                probe->result.reached = NetworkStage::Tls;
+                probe->timeout->start(m_config.stageTimeoutMs);
+            });
+            QObject::connect(probe->socket, &QSslSocket::encrypted, &probe->owner, [this, probe] {
+                if (probe->finished)
+                    return;
+                probe->finished = true;
+                probe->timeout->stop();
+                probe->result.tlsMs = probe->clock.elapsed();
+                probe->result.reached = NetworkStage::Done;
+                if (probe->result.tcpMs + probe->result.tlsMs > m_config.slowThresholdMs)
+                    probe->result.diagnosis =
+                        CheckText::tr("The connection is slow (%1 ms); payments will take longer than usual.")
+                            .arg(probe->result.tcpMs + probe->result.tlsMs);
+                probe->socket->abort();
+                EndpointResult result = probe->result;
+                QTimer::singleShot(0, this, [this, result] { finishProbe(result); });
+            });
+            QObject::connect(
+                probe->socket, &QSslSocket::errorOccurred, &probe->owner,
+                [probe, fail](QAbstractSocket::SocketError error) {
+                    const NetworkEndpoint& e = probe->result.endpoint;
+                    if (probe->result.reached == NetworkStage::Tcp) {
+                        fail(error == QAbstractSocket::ConnectionRefusedError
+                                 ? CheckText::tr("The acquirer's server refused the connection on port "
+                                                 "%1. The service may be down; try again later.")
+                                       .arg(e.port)
+                                 : CheckText::tr("The acquirer's server could not be reached (%1). "
+                                                 "Check the internet connection and any firewall.")
+                                       .arg(probe->socket->errorString()));
+                        return;
+                    }
+                    fail(CheckText::tr("A secure connection to %1 could not be established (%2). The "
+                                       "network may intercept secure connections, or this computer's "
+                                       "clock is wrong.")
+                             .arg(e.host, probe->socket->errorString()));
+                });
+            probe->socket->connectToHostEncrypted(ep.host, ep.port);
         });
-        QObject::connect(probe->socket, &QSslSocket::errorOccurred, &probe->owner,
-                         [probe, fail](QAbstractSocket::SocketError error) {
-                             const NetworkEndpoint& e = probe->result.endpoint;
-                             if (probe->result.reached == NetworkStage::Tcp) {
-                                 fail(error == QAbstractSocket::ConnectionRefusedError
-                                          ? CheckText::tr("The acquirer's server refused the connection on port "
-                                                          "%1. The service may be down; try again later.")
-                                                .arg(e.port)
-                                          : CheckText::tr("The acquirer's server could not be reached (%1). "
-                                                          "Check the internet connection and any firewall.")
-                                                .arg(probe->socket->errorString()));
-                                 return;
-                             }
-                             fail(CheckText::tr("A secure connection to %1 could not be established (%2). The "
-                                                "network may intercept secure connections, or this computer's "
-                                                "clock is wrong.")
-                                      .arg(e.host, probe->socket->errorString()));
-                         });
-        probe->socket->connectToHostEncrypted(ep.host, ep.port);
-    });
 }
 
 void NetworkCheck::finishProbe(EndpointResult result)

@@ -43,7 +43,7 @@ struct NetworkReport
 {
     QList<EndpointResult> endpoints;
     bool ok() const;
-    bool slow() const; // reachable, but slower than NetworkCheck::Config::slowThresholdMs
+    bool slow() const;       // reachable, but slower than NetworkCheck::Config::slowThresholdMs
     QString summary() const; // translated, one line per endpoint
 };
 
@@ -54,8 +54,8 @@ class NetworkCheck final : public QObject
 public:
     struct Config
     {
-        int stageTimeoutMs = 8000;    // per stage
-        int slowThresholdMs = 1500;   // TCP + TLS above this is reported as slow
+        int stageTimeoutMs = 8000;  // per stage
+        int slowThresholdMs = 1500; // TCP + TLS above this is reported as slow
     };
 
     explicit NetworkCheck(Config config, QObject* parent = nullptr);

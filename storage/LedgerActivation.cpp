@@ -42,32 +42,33 @@ std::optional<QString> nullIfEmpty(const QString& text)
 Result<TerminalActivation> Ledger::terminalActivation()
 {
     TerminalActivation record;
-    const Result<bool> found = queryRow(
-        *m_database,
-        QStringLiteral("SELECT activation_step, coalesce(activation_code, ''), coalesce(pinpad_serial, ''), "
-                       "coalesce(terminal_id, ''), coalesce(merchant_id, ''), coalesce(merchant_name, ''), "
-                       "coalesce(api_key_id, ''), api_secret_sealed, coalesce(card_host, ''), "
-                       "coalesce(tmk_scheme, ''), coalesce(single_limit_fen, 0), coalesce(daily_limit_fen, 0), "
-                       "coalesce(fee_schedule_json, ''), enabled_tenders, coalesce(first_swipe_rrn, ''), "
-                       "coalesce(activated_ms, 0) FROM terminal_profile WHERE id = 1"),
-        [&record](const SqliteStatement& s) {
-            record.step = static_cast<ActivationStep>(s.int64(0));
-            record.activationCode = s.text(1);
-            record.pinPadSerial = s.text(2);
-            record.terminalId = s.text(3);
-            record.merchantId = s.text(4);
-            record.merchantName = s.text(5);
-            record.apiKeyId = s.text(6);
-            record.sealedApiSecret = s.blob(7);
-            record.cardHost = s.text(8);
-            record.tmkScheme = s.text(9);
-            record.singleLimitFen = s.int64(10);
-            record.dailyLimitFen = s.int64(11);
-            record.feeScheduleJson = s.text(12);
-            record.enabledTenders = s.text(13).split(QLatin1Char(','), Qt::SkipEmptyParts);
-            record.firstSwipeRrn = s.text(14);
-            record.activatedMs = s.int64(15);
-        });
+    const Result<bool> found =
+        queryRow(*m_database,
+                 QStringLiteral(
+                     "SELECT activation_step, coalesce(activation_code, ''), coalesce(pinpad_serial, ''), "
+                     "coalesce(terminal_id, ''), coalesce(merchant_id, ''), coalesce(merchant_name, ''), "
+                     "coalesce(api_key_id, ''), api_secret_sealed, coalesce(card_host, ''), "
+                     "coalesce(tmk_scheme, ''), coalesce(single_limit_fen, 0), coalesce(daily_limit_fen, 0), "
+                     "coalesce(fee_schedule_json, ''), enabled_tenders, coalesce(first_swipe_rrn, ''), "
+                     "coalesce(activated_ms, 0) FROM terminal_profile WHERE id = 1"),
+                 [&record](const SqliteStatement& s) {
+                     record.step = static_cast<ActivationStep>(s.int64(0));
+                     record.activationCode = s.text(1);
+                     record.pinPadSerial = s.text(2);
+                     record.terminalId = s.text(3);
+                     record.merchantId = s.text(4);
+                     record.merchantName = s.text(5);
+                     record.apiKeyId = s.text(6);
+                     record.sealedApiSecret = s.blob(7);
+                     record.cardHost = s.text(8);
+                     record.tmkScheme = s.text(9);
+                     record.singleLimitFen = s.int64(10);
+                     record.dailyLimitFen = s.int64(11);
+                     record.feeScheduleJson = s.text(12);
+                     record.enabledTenders = s.text(13).split(QLatin1Char(','), Qt::SkipEmptyParts);
+                     record.firstSwipeRrn = s.text(14);
+                     record.activatedMs = s.int64(15);
+                 });
     if (!found)
         return Failure{found.error()};
     if (!found.value())
@@ -78,9 +79,10 @@ Result<TerminalActivation> Ledger::terminalActivation()
 Result<> Ledger::saveTerminalActivation(const TerminalActivation& record, qint64 nowMs)
 {
     if (!record.terminalId.isEmpty() && (record.terminalId.size() != 8 || record.merchantId.size() != 15))
-        return invalid(
-            LedgerText::tr("The terminal id must have 8 characters and the merchant id 15."),
-            QStringLiteral("tid %1 chars, mid %2 chars").arg(record.terminalId.size()).arg(record.merchantId.size()));
+        return invalid(LedgerText::tr("The terminal id must have 8 characters and the merchant id 15."),
+                       QStringLiteral("tid %1 chars, mid %2 chars")
+                           .arg(record.terminalId.size())
+                           .arg(record.merchantId.size()));
     TransactionGuard transaction(*m_database);
     if (const Result<> begun = transaction.begin(); !begun)
         return begun;
@@ -93,10 +95,13 @@ Result<> Ledger::saveTerminalActivation(const TerminalActivation& record, qint64
     const std::optional<QByteArray> sealed =
         record.sealedApiSecret.isEmpty() ? std::nullopt : std::optional<QByteArray>(record.sealedApiSecret);
     const Result<SqliteStatement*> upsert = m_database->prepare(QStringLiteral(
-        "INSERT INTO terminal_profile (id, activation_step, activation_state, activation_code, pinpad_serial, "
+        "INSERT INTO terminal_profile (id, activation_step, activation_state, activation_code, "
+        "pinpad_serial, "
         "terminal_id, merchant_id, merchant_name, api_key_id, api_secret_sealed, card_host, tmk_scheme, "
-        "single_limit_fen, daily_limit_fen, fee_schedule_json, enabled_tenders, first_swipe_rrn, activated_ms, "
-        "updated_ms) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        "single_limit_fen, daily_limit_fen, fee_schedule_json, enabled_tenders, first_swipe_rrn, "
+        "activated_ms, "
+        "updated_ms) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18) "
         "ON CONFLICT (id) DO UPDATE SET activation_step = ?1, activation_state = ?2, activation_code = ?3, "
         "pinpad_serial = ?4, terminal_id = ?5, merchant_id = ?6, merchant_name = ?7, api_key_id = ?8, "
         "api_secret_sealed = ?9, card_host = ?10, tmk_scheme = ?11, single_limit_fen = ?12, "
@@ -122,18 +127,20 @@ Result<> Ledger::saveTerminalActivation(const TerminalActivation& record, qint64
         .bind(12, record.singleLimitFen > 0 ? std::optional<qint64>(record.singleLimitFen) : std::nullopt)
         .bind(13, record.dailyLimitFen > 0 ? std::optional<qint64>(record.dailyLimitFen) : std::nullopt)
         .bind(14, nullIfEmpty(record.feeScheduleJson))
-        .bind(15, record.enabledTenders.isEmpty() ? QStringLiteral("cash") : record.enabledTenders.join(QLatin1Char(',')))
+        .bind(15, record.enabledTenders.isEmpty() ? QStringLiteral("cash")
+                                                  : record.enabledTenders.join(QLatin1Char(',')))
         .bind(16, nullIfEmpty(record.firstSwipeRrn))
         .bind(17, record.activatedMs > 0 ? std::optional<qint64>(record.activatedMs) : std::nullopt)
         .bind(18, nowMs);
     if (const Result<> ran = s.run(); !ran)
         return ran;
     if (previousStep != static_cast<int>(record.step)) {
-        const QString resource = record.terminalId.isEmpty() ? QStringLiteral("terminal")
-                                                             : QStringLiteral("terminal:%1").arg(record.terminalId);
+        const QString resource = record.terminalId.isEmpty()
+                                     ? QStringLiteral("terminal")
+                                     : QStringLiteral("terminal:%1").arg(record.terminalId);
         if (const Result<qint64> audited =
-                audit::append(*m_database, {nowMs, std::nullopt, QStringLiteral("terminal.activation_step"), true,
-                                            QStringLiteral("pos"), resource,
+                audit::append(*m_database, {nowMs, std::nullopt, QStringLiteral("terminal.activation_step"),
+                                            true, QStringLiteral("pos"), resource,
                                             QStringLiteral("step=%1").arg(activationStepKey(record.step))});
             !audited)
             return Failure{audited.error()};

@@ -13,10 +13,14 @@ void LedgerActivationStore::load(QObject* context, Completion<TerminalActivation
                                       [done](const Result<TerminalActivation>& result) { done(result); });
 }
 
-void LedgerActivationStore::save(const TerminalActivation& record, qint64 nowMs, QObject* context, Completion<void> done)
+void LedgerActivationStore::save(const TerminalActivation& record,
+                                 qint64 nowMs,
+                                 QObject* context,
+                                 Completion<void> done)
 {
-    m_service.run<void>([record, nowMs](Ledger& ledger) { return ledger.saveTerminalActivation(record, nowMs); },
-                        context, [done](const Result<>& result) { done(result); });
+    m_service.run<void>(
+        [record, nowMs](Ledger& ledger) { return ledger.saveTerminalActivation(record, nowMs); }, context,
+        [done](const Result<>& result) { done(result); });
 }
 
 } // namespace storage

@@ -17,7 +17,8 @@ public:
     explicit LedgerActivationStore(LedgerService& service) : m_service(service) {}
 
     void load(QObject* context, Completion<TerminalActivation> done) override;
-    void save(const TerminalActivation& record, qint64 nowMs, QObject* context, Completion<void> done) override;
+    void
+    save(const TerminalActivation& record, qint64 nowMs, QObject* context, Completion<void> done) override;
 
 private:
     LedgerService& m_service;
