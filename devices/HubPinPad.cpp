@@ -9,7 +9,8 @@
 namespace pos {
 namespace devices {
 
-HubPinPad::HubPinPad(DeviceHub& hub) : QObject(&hub), m_hub(hub) {}
+HubPinPad::HubPinPad(DeviceHub& hub) : QObject(&hub), m_hub(hub)
+{}
 
 template <typename T>
 void HubPinPad::forward(QObject* context,
@@ -28,8 +29,8 @@ void HubPinPad::forward(QObject* context,
             },
             Qt::QueuedConnection);
     };
-    m_hub.withPinPad([call = std::move(call), deliver = std::move(deliver)](PinPad* pad, QObject* deviceContext,
-                                                                           const Error* offline) {
+    m_hub.withPinPad([call = std::move(call), deliver = std::move(deliver)](
+                         PinPad* pad, QObject* deviceContext, const Error* offline) {
         if (!pad) {
             deliver(Failure{*offline});
             return;
@@ -40,9 +41,10 @@ void HubPinPad::forward(QObject* context,
 
 void HubPinPad::deviceInfo(QObject* context, Completion<PinPadInfo> done)
 {
-    forward<PinPadInfo>(context, std::move(done), [](PinPad& pad, QObject* ctx, Completion<PinPadInfo> finish) {
-        pad.deviceInfo(ctx, std::move(finish));
-    });
+    forward<PinPadInfo>(context, std::move(done),
+                        [](PinPad& pad, QObject* ctx, Completion<PinPadInfo> finish) {
+                            pad.deviceInfo(ctx, std::move(finish));
+                        });
 }
 
 void HubPinPad::loadTmk(QByteArray wrappedTmk,
@@ -70,10 +72,9 @@ void HubPinPad::readCard(qint64 amountFen,
                          QObject* context,
                          Completion<CardRead> done)
 {
-    forward<CardRead>(context, std::move(done),
-                      [=](PinPad& pad, QObject* ctx, Completion<CardRead> finish) {
-                          pad.readCard(amountFen, timeoutSeconds, entries, prompt, ctx, std::move(finish));
-                      });
+    forward<CardRead>(context, std::move(done), [=](PinPad& pad, QObject* ctx, Completion<CardRead> finish) {
+        pad.readCard(amountFen, timeoutSeconds, entries, prompt, ctx, std::move(finish));
+    });
 }
 
 void HubPinPad::getPin(const QString& pan,
@@ -84,9 +85,10 @@ void HubPinPad::getPin(const QString& pan,
                        QObject* context,
                        Completion<QByteArray> done)
 {
-    forward<QByteArray>(context, std::move(done), [=](PinPad& pad, QObject* ctx, Completion<QByteArray> finish) {
-        pad.getPin(pan, minLength, maxLength, timeoutSeconds, prompt, ctx, std::move(finish));
-    });
+    forward<QByteArray>(
+        context, std::move(done), [=](PinPad& pad, QObject* ctx, Completion<QByteArray> finish) {
+            pad.getPin(pan, minLength, maxLength, timeoutSeconds, prompt, ctx, std::move(finish));
+        });
 }
 
 void HubPinPad::display(const QString& line1, const QString& line2, QObject* context, Completion<void> done)
@@ -105,8 +107,9 @@ void HubPinPad::beep(int count, int durationMs, QObject* context, Completion<voi
 
 void HubPinPad::cancel(QObject* context, Completion<void> done)
 {
-    forward<void>(context, std::move(done),
-                  [](PinPad& pad, QObject* ctx, Completion<void> finish) { pad.cancel(ctx, std::move(finish)); });
+    forward<void>(context, std::move(done), [](PinPad& pad, QObject* ctx, Completion<void> finish) {
+        pad.cancel(ctx, std::move(finish));
+    });
 }
 
 void HubPinPad::installWorkKeys(WorkKeyLayout layout,
@@ -114,14 +117,17 @@ void HubPinPad::installWorkKeys(WorkKeyLayout layout,
                                 QObject* context,
                                 Completion<WorkKeyCheck> done)
 {
-    forward<WorkKeyCheck>(context, std::move(done),
-                          [layout, f62Block = std::move(f62Block)](PinPad& pad, QObject* ctx,
-                                                                   Completion<WorkKeyCheck> finish) {
-                              pad.installWorkKeys(layout, f62Block, ctx, std::move(finish));
-                          });
+    forward<WorkKeyCheck>(
+        context, std::move(done),
+        [layout, f62Block = std::move(f62Block)](PinPad& pad, QObject* ctx, Completion<WorkKeyCheck> finish) {
+            pad.installWorkKeys(layout, f62Block, ctx, std::move(finish));
+        });
 }
 
-void HubPinPad::computeMac(MacAlgorithm algorithm, QByteArray macBlock, QObject* context, Completion<QByteArray> done)
+void HubPinPad::computeMac(MacAlgorithm algorithm,
+                           QByteArray macBlock,
+                           QObject* context,
+                           Completion<QByteArray> done)
 {
     forward<QByteArray>(context, std::move(done),
                         [algorithm, macBlock = std::move(macBlock)](PinPad& pad, QObject* ctx,
@@ -132,11 +138,11 @@ void HubPinPad::computeMac(MacAlgorithm algorithm, QByteArray macBlock, QObject*
 
 void HubPinPad::encryptTrack(QByteArray trackDigits, QObject* context, Completion<QByteArray> done)
 {
-    forward<QByteArray>(context, std::move(done),
-                        [trackDigits = std::move(trackDigits)](PinPad& pad, QObject* ctx,
-                                                               Completion<QByteArray> finish) {
-                            pad.encryptTrack(trackDigits, ctx, std::move(finish));
-                        });
+    forward<QByteArray>(
+        context, std::move(done),
+        [trackDigits = std::move(trackDigits)](PinPad& pad, QObject* ctx, Completion<QByteArray> finish) {
+            pad.encryptTrack(trackDigits, ctx, std::move(finish));
+        });
 }
 
 } // namespace devices

@@ -46,7 +46,8 @@ public:
                 const QString& prompt,
                 QObject* context,
                 Completion<QByteArray> done) override;
-    void display(const QString& line1, const QString& line2, QObject* context, Completion<void> done) override;
+    void
+    display(const QString& line1, const QString& line2, QObject* context, Completion<void> done) override;
     void beep(int count, int durationMs, QObject* context, Completion<void> done) override;
     void cancel(QObject* context, Completion<void> done) override;
 

@@ -41,8 +41,8 @@ struct TerminalActivation
     QString merchantName;
     QString apiKeyId;
     QByteArray sealedApiSecret;
-    QString cardHost;      // "host:port"
-    QString tmkScheme;     // "3des" or "sm4"
+    QString cardHost;  // "host:port"
+    QString tmkScheme; // "3des" or "sm4"
     qint64 singleLimitFen = 0;
     qint64 dailyLimitFen = 0;
     QString feeScheduleJson;    // the fee rows the host returned with the first swipe
@@ -65,7 +65,8 @@ public:
     virtual void load(QObject* context, Completion<TerminalActivation> done) = 0;
     // Replaces the record; the terminal identity (tid, mid) is written with it once known. A step change is
     // recorded in the audit log (step names only, never the secret or the code).
-    virtual void save(const TerminalActivation& record, qint64 nowMs, QObject* context, Completion<void> done) = 0;
+    virtual void
+    save(const TerminalActivation& record, qint64 nowMs, QObject* context, Completion<void> done) = 0;
 };
 
 } // namespace pos

@@ -60,7 +60,8 @@ public:
                         const QString& prompt,
                         QObject* context,
                         Completion<QByteArray> done) = 0;
-    virtual void display(const QString& line1, const QString& line2, QObject* context, Completion<void> done) = 0;
+    virtual void
+    display(const QString& line1, const QString& line2, QObject* context, Completion<void> done) = 0;
     virtual void beep(int count, int durationMs, QObject* context, Completion<void> done) = 0;
     // Ends an outstanding READ_CARD or GET_PIN at once (it fails Cancelled).
     virtual void cancel(QObject* context, Completion<void> done) = 0;
