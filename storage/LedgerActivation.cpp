@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 //
-// Ledger: the terminal's activation record (terminal_profile, migration 0005_terminal_activation).
+// Ledger: the terminal's activation record (terminal_profile, migration 0006_terminal_activation).
 #include "storage/AuditChain.h"
 #include "storage/Ledger.h"
 #include "storage/LedgerSupport.h"
