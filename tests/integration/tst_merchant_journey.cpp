@@ -17,6 +17,7 @@
 #include "storage/LedgerQrJournal.h"
 #include "support/CardLinkFixture.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUuid>
@@ -30,7 +31,10 @@ namespace {
 
 const QByteArray pngBytes = QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000");
 
-QJsonObject application(const QString& licenceId, const QString& frontId, const QString& backId)
+QJsonObject application(const QString& licenceId,
+                        const QString& frontId,
+                        const QString& backId,
+                        const AgreementTerms& agreement)
 {
     const QString name = u"福州测试商贸有限公司"_qs;
     return QJsonObject{
@@ -61,8 +65,12 @@ QJsonObject application(const QString& licenceId, const QString& frontId, const 
                                        {u"bank"_qs, u"中国建设银行"_qs},
                                        {u"branch"_qs, u"福州五四支行"_qs}}},
         {u"features"_qs, QJsonArray{u"swipe"_qs, u"ic"_qs, u"qr"_qs}},
-        {u"agreement"_qs, QJsonObject{{u"version"_qs, u"2026-01"_qs},
-                                      {u"textSha256"_qs, QString(64, u'a')},
+        {u"agreement"_qs,
+         QJsonObject{{u"version"_qs, agreement.version},
+                     {u"textSha256"_qs, QString::fromLatin1(QCryptographicHash::hash(agreement.text.toUtf8(),
+                                                                                     QCryptographicHash::Sha256)
+                                                                .toHex())},
+                     {u"settlementCycle"_qs, agreement.settlementCycles.first()},
                                       {u"signedName"_qs, u"张三"_qs},
                                       {u"signedAtMs"_qs, QDateTime::currentMSecsSinceEpoch()}}},
     };
@@ -91,6 +99,11 @@ private Q_SLOTS:
         apiConfig.secret = demoInstallerSecret();
         ApiClient api(apiConfig);
         OnboardingClient onboarding(api);
+        const Result<ApiAnswer<AgreementTerms>> agreement =
+            CardLinkFixture::await<ApiAnswer<AgreementTerms>>(
+                [&](auto done) { onboarding.agreement(&context, done); });
+        POS_VERIFY_RESULT(agreement);
+        QVERIFY2(agreement.value().succeeded(), qPrintable(agreement.value().refusalCode()));
         QStringList documentIds;
         for (DocumentKind kind : {DocumentKind::Licence, DocumentKind::IdFront, DocumentKind::IdBack}) {
             const Result<ApiAnswer<DocumentUploadResult>> uploaded =
@@ -103,7 +116,8 @@ private Q_SLOTS:
         }
         const Result<ApiAnswer<ApplicationSubmitted>> submitted =
             CardLinkFixture::await<ApiAnswer<ApplicationSubmitted>>([&](auto done) {
-                onboarding.submitApplication(application(documentIds[0], documentIds[1], documentIds[2]),
+                onboarding.submitApplication(application(documentIds[0], documentIds[1], documentIds[2],
+                                                         *agreement.value().value),
                                              &context, done);
             });
         POS_VERIFY_RESULT(submitted);
