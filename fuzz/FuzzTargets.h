@@ -48,6 +48,9 @@ bool hostJsonHolds(QByteArrayView data);
 // 4 application submitted, 5 application status, 6 activation, 7 agreement terms); the rest is the body.
 bool apiResponsesHold(QByteArrayView data);
 inline constexpr int apiResponseSelectorCount = 8;
+// fuzz_activation_terms: the F62 first-swipe terms parser (accepted terms keep the rules and rebuild to the
+// same bytes).
+bool activationTermsHold(QByteArrayView data);
 // fuzz_http_request: the acquirer simulator's HTTP/1.1 request parser fed in one piece, two pieces and byte
 // by byte.
 bool httpRequestHolds(QByteArrayView data);
