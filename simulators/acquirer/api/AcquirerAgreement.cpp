@@ -74,6 +74,17 @@ QString PublishedAgreement::textSha256() const
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
+QString PublishedAgreement::feeScheduleText() const
+{
+    QStringList rows;
+    for (const PublishedFee& fee : fees)
+        rows.append(QStringLiteral("%1:%2:%3")
+                        .arg(fee.tender)
+                        .arg(fee.rateBasisPoints)
+                        .arg(fee.capFen ? QString::number(*fee.capFen) : QString()));
+    return rows.join(QLatin1Char('|'));
+}
+
 QJsonObject PublishedAgreement::json() const
 {
     QJsonArray feeList;

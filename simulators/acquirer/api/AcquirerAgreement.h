@@ -31,6 +31,9 @@ struct PublishedAgreement
 
     // Lowercase hex SHA-256 of text's UTF-8 bytes (what an application's agreement.textSha256 must be).
     QString textSha256() const;
+    // The fee list as the FEE= item of the first-swipe answer's F62 ("debit:50:2000|credit:60:|qr:38:",
+    // acquirer/engine/ActivationTerms.h).
+    QString feeScheduleText() const;
     // The 200 body of GET /v1/onboarding/agreement.
     QJsonObject json() const;
 };

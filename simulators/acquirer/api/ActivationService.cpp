@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/acquirer/api/ActivationService.h"
 
+#include "simulators/acquirer/api/AcquirerAgreement.h"
+
 #include "core/crypto/CryptoPrimitives.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/HostLedger.h"
@@ -179,6 +181,10 @@ HttpResponse ActivationService::activate(const QByteArray& body, qint64 nowMs)
         terminal.tmk = secureRandomBytes(16);
         terminal.singleLimitFen = m_settings.singleLimitFen;
         terminal.dailyLimitFen = m_settings.dailyLimitFen;
+        // Registered here, the terminal is pending first swipe at the card host until its activation
+        // transaction is approved; it is told the fees of the agreement its merchant signed.
+        terminal.firstSwipeDone = false;
+        terminal.feeSchedule = currentAgreement().feeScheduleText();
         apiKey.keyId = QStringLiteral("term-%1").arg(terminal.tid);
         apiKey.secret = secureRandomBytes(32);
         apiKey.scope = apiscope::terminal;
