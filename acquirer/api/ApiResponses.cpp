@@ -410,7 +410,8 @@ Result<AgreementTerms> parseAgreementTerms(const QByteArray& body)
         return Failure{object.error()};
     FieldReader fields(object.value(), QString());
     AgreementTerms terms;
-    terms.version = fields.matching(u"version"_qs, true, pattern("^[0-9A-Za-z._-]{1,32}$")).value_or(QString());
+    terms.version =
+        fields.matching(u"version"_qs, true, pattern("^[0-9A-Za-z._-]{1,32}$")).value_or(QString());
     terms.text = fields.string(u"text"_qs, true).value_or(QString());
     if (!fields.ok())
         return malformed(what, fields.problem());
@@ -424,7 +425,8 @@ Result<AgreementTerms> parseAgreementTerms(const QByteArray& body)
             return malformed(what, path + u" is not an object"_qs);
         FieldReader feeFields(feeList.at(i).toObject(), path);
         AgreementFee fee;
-        fee.tender = feeFields.matching(u"tender"_qs, true, pattern("^[a-z][a-z0-9_-]{0,15}$")).value_or(QString());
+        fee.tender =
+            feeFields.matching(u"tender"_qs, true, pattern("^[a-z][a-z0-9_-]{0,15}$")).value_or(QString());
         const qint64 rate = feeFields.integer(u"rateBasisPoints"_qs, true).value_or(0);
         if (rate > 10000)
             feeFields.setProblem(path + u".rateBasisPoints is above 10000"_qs);

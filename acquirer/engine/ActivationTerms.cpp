@@ -89,7 +89,8 @@ Result<ActivationTerms> parseActivationTerms(QByteArrayView text)
     if (text.isEmpty())
         return malformed(QStringLiteral("empty"));
     if (text.size() > maxActivationTermsBytes)
-        return malformed(QStringLiteral("%1 bytes, more than %2").arg(text.size()).arg(maxActivationTermsBytes));
+        return malformed(
+            QStringLiteral("%1 bytes, more than %2").arg(text.size()).arg(maxActivationTermsBytes));
     const QList<QByteArrayView> items = split(text, ';');
     if (items.size() != 3)
         return malformed(QStringLiteral("%1 items, expected SL, DL and FEE").arg(items.size()));
@@ -145,8 +146,8 @@ Result<QByteArray> buildActivationTerms(const ActivationTerms& terms)
         return invalid(QStringLiteral("limit out of range"));
     if (terms.fees.isEmpty() || terms.fees.size() > maxActivationFees)
         return invalid(QStringLiteral("%1 fees").arg(terms.fees.size()));
-    QByteArray text = "SL=" + QByteArray::number(terms.singleLimitFen).rightJustified(12, '0') + ";DL=" +
-                      QByteArray::number(terms.dailyLimitFen).rightJustified(12, '0') + ";FEE=";
+    QByteArray text = "SL=" + QByteArray::number(terms.singleLimitFen).rightJustified(12, '0') +
+                      ";DL=" + QByteArray::number(terms.dailyLimitFen).rightJustified(12, '0') + ";FEE=";
     for (qsizetype i = 0; i < terms.fees.size(); ++i) {
         const AgreementFee& fee = terms.fees.at(i);
         if (fee.rateBasisPoints < 0 || fee.rateBasisPoints > 10000 ||

@@ -16,10 +16,9 @@
 //   e.g. SL=000005000000;DL=000020000000;FEE=debit:50:2000|credit:60:|qr:38:
 //
 // SL and DL are the single-transaction and daily limits in fen; tender is 1–16 of a–z, 0–9, '_', '-' starting
-// with a letter; rate ≤ 10000 (1 bp = 0.01 %) and cap (1–12 digits, or empty: no cap) without leading zeros, so every
-// terms have exactly one spelling. Exactly the
-// three items in this order, 1–16 fees, no tender twice, at most 512 bytes, nothing else (no spaces, no
-// trailing separator). Pure functions: no I/O.
+// with a letter; rate ≤ 10000 (1 bp = 0.01 %) and cap (1–12 digits, or empty: no cap) without leading zeros,
+// so every terms have exactly one spelling. Exactly the three items in this order, 1–16 fees, no tender
+// twice, at most 512 bytes, nothing else (no spaces, no trailing separator). Pure functions: no I/O.
 namespace pos {
 namespace acquirer {
 

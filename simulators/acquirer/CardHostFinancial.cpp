@@ -229,8 +229,8 @@ CardHost::Decision CardHost::decideActivation(const IsoMessage& request, const H
         decision.code = hostcode::systemError;
         return decision;
     }
-    decision.repeatedActivation = terminal.firstSwipeDone && recorded.value() &&
-                                  recorded.value()->state == hoststate::approved;
+    decision.repeatedActivation =
+        terminal.firstSwipeDone && recorded.value() && recorded.value()->state == hoststate::approved;
     return decision;
 }
 
@@ -358,8 +358,8 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
     const bool activation = request.mti() == QLatin1String("0200") && processing == processingBalance &&
                             transactionType == activationType;
     if (!terminal.firstSwipeDone && !activation) {
-        qCInfo(lcSim) << "card host: terminal" << terminal.tid << "is pending first swipe:"
-                      << hostcode::notActivated;
+        qCInfo(lcSim) << "card host: terminal" << terminal.tid
+                      << "is pending first swipe:" << hostcode::notActivated;
         return refuse(request, hostcode::notActivated);
     }
     Decision decision;
@@ -480,7 +480,8 @@ HostReply CardHost::reversal(const IsoMessage& request, const HostTerminal& term
         if (const Result<> reversed = m_ledger.setTransactionState(target.id, hoststate::reversed); !reversed)
             return reversed;
         if (target.kind == hostkind::activation) {
-            // Only the recorded activation returns the terminal to pending; a repeat's reversal changes nothing.
+            // Only the recorded activation returns the terminal to pending; a repeat's reversal changes
+            // nothing.
             const Result<std::optional<HostActivation>> recorded = m_ledger.activation(terminal.tid);
             if (!recorded)
                 return Failure{recorded.error()};

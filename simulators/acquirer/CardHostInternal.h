@@ -22,9 +22,9 @@ struct CardHost::Decision
     QString pan; // clear PAN, in memory only; stored masked
     std::optional<TestCard> card;
     std::optional<qint64> originalId;
-    QString originalNewState; // the original's state once this one is approved (a void: "voided")
-    QString field54;          // balance inquiry: additional amounts
-    QByteArray field62;       // activation: the terms (acquirer/engine/ActivationTerms.h)
+    QString originalNewState;        // the original's state once this one is approved (a void: "voided")
+    QString field54;                 // balance inquiry: additional amounts
+    QByteArray field62;              // activation: the terms (acquirer/engine/ActivationTerms.h)
     bool repeatedActivation = false; // an active terminal's activation: answered, not recorded as one
 };
 

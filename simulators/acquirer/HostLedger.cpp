@@ -105,13 +105,15 @@ INSERT INTO counters (name, value) VALUES ('rrn', 0);
 // Version 3: the first swipe (首刷激活, docs/acquirer-protocol.md "First-swipe activation"). Terminals get
 // their activation state (existing ones count as active) and their fee schedule (the FEE= text of F62);
 // transactions may be of kind 'activation' (amount 0, never in settlement totals); one activations row per
-// terminal. The transactions table is rebuilt to widen its kind CHECK; foreign keys are deferred to the
-// commit so its self-reference survives the rename.
+// terminal. The transactions table is rebuilt (copied aside, dropped, created, refilled with the same ids) to
+// widen its kind CHECK; foreign keys are deferred to the commit, by when every parent row is back.
 const char schemaV3[] = R"sql(
 PRAGMA defer_foreign_keys = ON;
 ALTER TABLE terminals ADD COLUMN first_swipe_done INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE terminals ADD COLUMN fee_schedule TEXT NOT NULL DEFAULT '';
-CREATE TABLE transactions_v3 (
+CREATE TEMP TABLE transactions_copy AS SELECT * FROM transactions;
+DROP TABLE transactions;
+CREATE TABLE transactions (
     id INTEGER PRIMARY KEY,
     tid TEXT NOT NULL,
     mid TEXT NOT NULL,
@@ -132,11 +134,10 @@ CREATE TABLE transactions_v3 (
     settled INTEGER NOT NULL DEFAULT 0,
     UNIQUE (tid, batch, stan)
 );
-INSERT INTO transactions_v3 SELECT id, tid, mid, batch, stan, kind, amount_fen, pan_masked, rrn, auth_code,
+INSERT INTO transactions SELECT id, tid, mid, batch, stan, kind, amount_fen, pan_masked, rrn, auth_code,
     response_code, state, original_id, request_digest, response_frame, local_date, created, settled
-    FROM transactions;
-DROP TABLE transactions;
-ALTER TABLE transactions_v3 RENAME TO transactions;
+    FROM transactions_copy ORDER BY id;
+DROP TABLE transactions_copy;
 CREATE TABLE activations (
     tid TEXT PRIMARY KEY,
     batch INTEGER NOT NULL,
@@ -658,8 +659,8 @@ Result<std::optional<HostActivation>> HostLedger::activation(const QString& tid)
         return Failure{found.error()};
     if (!found.value())
         return std::optional<HostActivation>();
-    HostActivation activation{row.text(0), static_cast<int>(row.int64(1)), row.text(2), row.text(3),
-                              row.text(4), row.text(5)};
+    HostActivation activation{
+        row.text(0), static_cast<int>(row.int64(1)), row.text(2), row.text(3), row.text(4), row.text(5)};
     row.reset();
     return std::optional<HostActivation>(std::move(activation));
 }

@@ -24,10 +24,12 @@ void tst_ActivationTerms::parses_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("default") << QByteArray("SL=000005000000;DL=000020000000;FEE=debit:50:2000|credit:60:|qr:38:")
+    QTest::newRow("default") << QByteArray(
+                                    "SL=000005000000;DL=000020000000;FEE=debit:50:2000|credit:60:|qr:38:")
                              << true;
     QTest::newRow("one fee") << QByteArray("SL=000000000001;DL=000000000002;FEE=qr:0:") << true;
-    QTest::newRow("rate 10000, cap 0") << QByteArray("SL=000000000001;DL=000000000002;FEE=qr:10000:0") << true;
+    QTest::newRow("rate 10000, cap 0")
+        << QByteArray("SL=000000000001;DL=000000000002;FEE=qr:10000:0") << true;
     QTest::newRow("empty") << QByteArray() << false;
     QTest::newRow("no FEE") << QByteArray("SL=000005000000;DL=000020000000") << false;
     QTest::newRow("empty FEE") << QByteArray("SL=000005000000;DL=000020000000;FEE=") << false;
@@ -51,7 +53,8 @@ void tst_ActivationTerms::parses_data()
     for (int i = 0; i < 17; ++i)
         seventeen += (i ? "|t" : "t") + QByteArray::number(i) + ":1:";
     QTest::newRow("17 fees") << seventeen << false;
-    QTest::newRow("too long") << QByteArray("SL=000005000000;DL=000020000000;FEE=qr:38:") + QByteArray(600, '1')
+    QTest::newRow("too long") << QByteArray("SL=000005000000;DL=000020000000;FEE=qr:38:") +
+                                     QByteArray(600, '1')
                               << false;
 }
 

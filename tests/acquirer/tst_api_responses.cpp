@@ -49,9 +49,11 @@ QJsonObject agreement()
     return QJsonObject{
         {u"version"_qs, u"2026-01"_qs},
         {u"text"_qs, u"特约商户受理协议……"_qs},
-        {u"fees"_qs, QJsonArray{QJsonObject{{u"tender"_qs, u"debit"_qs}, {u"rateBasisPoints"_qs, 50}, {u"capFen"_qs, 2000}},
-                                QJsonObject{{u"tender"_qs, u"credit"_qs}, {u"rateBasisPoints"_qs, 60}},
-                                QJsonObject{{u"tender"_qs, u"qr"_qs}, {u"rateBasisPoints"_qs, 38}}}},
+        {u"fees"_qs,
+         QJsonArray{
+             QJsonObject{{u"tender"_qs, u"debit"_qs}, {u"rateBasisPoints"_qs, 50}, {u"capFen"_qs, 2000}},
+             QJsonObject{{u"tender"_qs, u"credit"_qs}, {u"rateBasisPoints"_qs, 60}},
+             QJsonObject{{u"tender"_qs, u"qr"_qs}, {u"rateBasisPoints"_qs, 38}}}},
         {u"settlementCycles"_qs, QJsonArray{u"T+1"_qs, u"D0"_qs}}};
 }
 

@@ -165,10 +165,10 @@ void tst_ApiOnboarding::init()
     const ApiTestResponse agreement = m_client->send("GET", "/v1/onboarding/agreement");
     QCOMPARE(agreement.status, 200);
     m_agreementVersion = agreement.json().value(u"version"_qs).toString();
-    m_agreementSha256 = QString::fromLatin1(
-        QCryptographicHash::hash(agreement.json().value(u"text"_qs).toString().toUtf8(),
-                                 QCryptographicHash::Sha256)
-            .toHex());
+    m_agreementSha256 =
+        QString::fromLatin1(QCryptographicHash::hash(agreement.json().value(u"text"_qs).toString().toUtf8(),
+                                                     QCryptographicHash::Sha256)
+                                .toHex());
     m_licenceDoc = upload(jpeg, "image/jpeg", "licence");
     m_idFrontDoc = upload(png, "image/png", "id-front");
     m_idBackDoc = upload(pdf, "application/pdf", "id-back");
@@ -265,8 +265,8 @@ void tst_ApiOnboarding::publishesTheAgreement()
     const Result<acquirer::AgreementTerms> terms = acquirer::parseAgreementTerms(response.body);
     POS_VERIFY_RESULT(terms);
     QCOMPARE(terms.value().version, u"2026-01"_qs);
-    for (const QString& clause : {u"特约商户受理协议"_qs, u"跳码"_qs, u"套取现金"_qs, u"至少一年"_qs, u"遗失"_qs,
-                                  u"退单"_qs, u"终止"_qs, u"T+1"_qs})
+    for (const QString& clause : {u"特约商户受理协议"_qs, u"跳码"_qs, u"套取现金"_qs, u"至少一年"_qs,
+                                  u"遗失"_qs, u"退单"_qs, u"终止"_qs, u"T+1"_qs})
         QVERIFY2(terms.value().text.contains(clause), qPrintable(clause));
     QCOMPARE(terms.value().fees.size(), 3);
     QCOMPARE(terms.value().fees.at(0).tender, u"debit"_qs);

@@ -723,8 +723,8 @@ void tst_CardHost::pendingTerminalServesOnlyTheActivation()
     usePendingTerminal();
     QVERIFY(signOn(*m_terminal));
     const TestCard testCard = card(cardName.toLatin1().constData());
-    const IsoMessage request = activate ? activation(testCard, pin)
-                                        : m_terminal->sale(testCard, hundredYuan, {pin});
+    const IsoMessage request =
+        activate ? activation(testCard, pin) : m_terminal->sale(testCard, hundredYuan, {pin});
     const IsoMessage response = exchange(request);
     QCOMPARE(response.mti(), u"0210"_qs);
     QCOMPARE(response.text(39), expected);

@@ -9,9 +9,9 @@
 
 #include <optional>
 
-// The acquiring agreement (特约商户受理协议) the simulator publishes at GET /v1/onboarding/agreement, and the fee
-// schedule the card host hands to a terminal in its first-swipe activation answer (F62). One source for both,
-// so what the merchant signed is what the terminal is told.
+// The acquiring agreement (特约商户受理协议) the simulator publishes at GET /v1/onboarding/agreement, and the
+// fee schedule the card host hands to a terminal in its first-swipe activation answer (F62). One source for
+// both, so what the merchant signed is what the terminal is told.
 namespace pos {
 namespace sim {
 

@@ -2,11 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/acquirer/api/ActivationService.h"
 
-#include "simulators/acquirer/api/AcquirerAgreement.h"
-
 #include "core/crypto/CryptoPrimitives.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 

@@ -2,11 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "simulators/acquirer/api/ApiServer.h"
 
-#include "simulators/acquirer/api/AcquirerAgreement.h"
-
 #include "simulators/SimulatorLog.h"
 #include "simulators/TlsSimulatorServer.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 #include "simulators/acquirer/api/HttpRequestParser.h"

@@ -3,8 +3,8 @@
 #include "simulators/acquirer/api/OnboardingService.h"
 
 #include "simulators/SimulatorLog.h"
-#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 #include "simulators/acquirer/api/ChineseIdentifiers.h"
@@ -237,11 +237,12 @@ std::variant<QJsonObject, HttpResponse> OnboardingService::validatedApplication(
     const PublishedAgreement* published = findAgreement(version);
     if (!version.isEmpty() && !published)
         fields.invalid(QStringLiteral("agreement.version"));
-    if (!textSha256.isEmpty() && (!isHex(textSha256, 64) || (published && textSha256 != published->textSha256())))
+    if (!textSha256.isEmpty() &&
+        (!isHex(textSha256, 64) || (published && textSha256 != published->textSha256())))
         fields.invalid(QStringLiteral("agreement.textSha256"));
     const QJsonValue cycle = jsonValueAt(*root, u"agreement.settlementCycle");
-    if (!cycle.isUndefined() && !(published && cycle.isString() &&
-                                  published->settlementCycles.contains(cycle.toString())))
+    if (!cycle.isUndefined() &&
+        !(published && cycle.isString() && published->settlementCycles.contains(cycle.toString())))
         fields.invalid(QStringLiteral("agreement.settlementCycle"));
     fields.integer(QStringLiteral("agreement.signedAtMs"), 0, std::numeric_limits<qint64>::max());
     if (!fields.ok())
