@@ -45,9 +45,12 @@ bool hostJsonHolds(QByteArrayView data);
 
 // fuzz_api_responses: data[0] selects a response parser of acquirer/api/ApiResponses.h
 // (apiResponseSelectorCount choices, modulo: 0 QR order, 1 QR bill, 2 error body, 3 document upload,
-// 4 application submitted, 5 application status, 6 activation); the rest is the body.
+// 4 application submitted, 5 application status, 6 activation, 7 agreement terms); the rest is the body.
 bool apiResponsesHold(QByteArrayView data);
-inline constexpr int apiResponseSelectorCount = 7;
+inline constexpr int apiResponseSelectorCount = 8;
+// fuzz_activation_terms: the F62 first-swipe terms parser (accepted terms keep the rules and rebuild to the
+// same bytes).
+bool activationTermsHold(QByteArrayView data);
 // fuzz_http_request: the acquirer simulator's HTTP/1.1 request parser fed in one piece, two pieces and byte
 // by byte.
 bool httpRequestHolds(QByteArrayView data);

@@ -12,7 +12,8 @@
 // Properties: no parser crashes, and what a parser accepts keeps the contract's invariants (a PAID order has
 // a transaction id, a payment time and a positive amount; refunded never exceeds the amount; a PAYERROR has
 // its code; a rejected application has reasons and an approved one its merchant id and activation code; an
-// activation has a 32-byte API secret and a non-empty wrapped TMK).
+// activation has a 32-byte API secret and a non-empty wrapped TMK; an agreement has fees within 0..10000 bp,
+// caps >= 0 and at least one settlement cycle).
 namespace pos {
 namespace fuzz {
 namespace {
@@ -80,6 +81,18 @@ bool apiResponsesHold(QByteArrayView data)
         if (state.value().status == ApplicationStatus::Approved &&
             (state.value().merchantId.size() != 15 || state.value().activationCode.size() != 8))
             return violated(target, "accepted approval without merchant id or activation code");
+        return true;
+    }
+    case 7: {
+        const Result<AgreementTerms> terms = parseAgreementTerms(body);
+        if (!terms)
+            return true;
+        if (terms.value().fees.isEmpty() || terms.value().settlementCycles.isEmpty())
+            return violated(target, "accepted agreement without fees or settlement cycles");
+        for (const AgreementFee& fee : terms.value().fees) {
+            if (fee.rateBasisPoints < 0 || fee.rateBasisPoints > 10000 || (fee.capFen && *fee.capFen < 0))
+                return violated(target, "accepted agreement fee out of range");
+        }
         return true;
     }
     default: {

@@ -104,7 +104,7 @@ Result<QList<BatchCardRecord>> Ledger::batchCardRecords(const QString& terminalI
         "p.amount_fen, p.entry_mode, (SELECT o.payload FROM outbox o WHERE o.card_payment_id = p.id AND "
         "o.kind IN ('reversal', 'advice') ORDER BY o.id LIMIT 1) FROM card_payments p "
         "WHERE p.terminal_id = ? AND p.batch_no = ? AND ("
-        "(p.transaction_type IN ('sale', 'activation') AND p.host_state IN ('approved', 'refunded')) OR "
+        "(p.transaction_type = 'sale' AND p.host_state IN ('approved', 'refunded')) OR "
         "(p.transaction_type = 'refund' AND p.host_state = 'approved')) ORDER BY p.stan"));
     if (!select)
         return Failure{select.error()};

@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 //
 // Ledger: card payments and their recovery records ("intent before send", reference §9.3 and
-// reliability-security.md §3.2). A sale, void or activation gets an armed reversal; a refund (0220, which the
-// host never reverses) gets an armed advice for store-and-forward instead.
+// reliability-security.md §3.2). A sale, void or activation (amount 0, never in totals) gets an armed
+// reversal; a refund (0220, which the host never reverses) gets an armed advice for store-and-forward
+// instead.
 #include "storage/AuditChain.h"
 #include "storage/Ledger.h"
 #include "storage/LedgerSupport.h"
@@ -37,7 +38,10 @@ Result<> validateIntent(const CardIntentInput& intent)
                            .arg(intent.panMasked.size()));
     if (intent.panHmac.size() != 32)
         return invalid(LedgerText::tr("The card reference is not valid."), QStringLiteral("pan_hmac length"));
-    if (intent.amount.fen() <= 0 || intent.amount.fen() > 1'000'000'000'000)
+    // A first-swipe activation moves no money: amount 0, and only it.
+    const bool activation = intent.type == CardTransactionType::Activation;
+    if (activation ? intent.amount.fen() != 0
+                   : (intent.amount.fen() <= 0 || intent.amount.fen() > 1'000'000'000'000))
         return invalid(LedgerText::tr("The card amount is not valid."),
                        QStringLiteral("amount %1").arg(intent.amount.fen()));
     static const QStringList entryModes = {QStringLiteral("swipe"), QStringLiteral("chip"),
@@ -183,14 +187,14 @@ Result<CardIntent> Ledger::beginCardPayment(const CardIntentInput& intent)
 
     // Settlement counts debits and credits in three digits (F48, acquirer-protocol.md §4.6): a batch holds at
     // most 999 of each, counting every one that is or may still become charged.
-    if (intent.type != CardTransactionType::Void) {
+    if (intent.type == CardTransactionType::Sale || intent.type == CardTransactionType::Refund) {
         const bool credit = intent.type == CardTransactionType::Refund;
         qint64 inBatch = 0;
         const Result<bool> counted = detail::queryRow(
             *m_database,
             QStringLiteral("SELECT count(*) FROM card_payments WHERE terminal_id = ? AND batch_no = ? AND "
                            "transaction_type %1 AND host_state NOT IN ('declined', 'reversed')")
-                .arg(credit ? QStringLiteral("= 'refund'") : QStringLiteral("IN ('sale', 'activation')")),
+                .arg(credit ? QStringLiteral("= 'refund'") : QStringLiteral("= 'sale'")),
             [&inBatch](const SqliteStatement& row) { inBatch = row.int64(0); }, result.terminalId,
             result.batchNo);
         if (!counted)

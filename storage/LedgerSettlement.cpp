@@ -48,13 +48,14 @@ Result<CurrentBatch> currentBatch(SqliteDatabase& database)
 Result<SettlementTotals> totalsOf(SqliteDatabase& database, const CurrentBatch& batch)
 {
     SettlementTotals totals;
-    // Debit: approved sales (and activation swipes) that were not voided; a later refund is its own credit.
+    // Debit: approved sales that were not voided; a later refund is its own credit. First-swipe activations
+    // (amount 0) move no money and are not counted.
     const Result<bool> found = queryRow(
         database,
         QStringLiteral(
             "SELECT coalesce(sum(debit), 0), coalesce(sum(debit * amount_fen), 0), coalesce(sum(credit), 0), "
             "coalesce(sum(credit * amount_fen), 0) FROM (SELECT amount_fen, "
-            "transaction_type IN ('sale', 'activation') AND host_state IN ('approved', 'refunded') AS debit, "
+            "transaction_type = 'sale' AND host_state IN ('approved', 'refunded') AS debit, "
             "transaction_type = 'refund' AND host_state = 'approved' AS credit "
             "FROM card_payments WHERE terminal_id = ? AND batch_no = ?)"),
         [&totals](const SqliteStatement& row) {

@@ -402,5 +402,52 @@ Result<ActivationResult> parseActivationResult(const QByteArray& body)
     return result;
 }
 
+Result<AgreementTerms> parseAgreementTerms(const QByteArray& body)
+{
+    const QString what = u"agreement"_qs;
+    const Result<QJsonObject> object = objectOf(body, what);
+    if (!object)
+        return Failure{object.error()};
+    FieldReader fields(object.value(), QString());
+    AgreementTerms terms;
+    terms.version =
+        fields.matching(u"version"_qs, true, pattern("^[0-9A-Za-z._-]{1,32}$")).value_or(QString());
+    terms.text = fields.string(u"text"_qs, true).value_or(QString());
+    if (!fields.ok())
+        return malformed(what, fields.problem());
+    const QJsonValue fees = object.value().value(u"fees"_qs);
+    if (!fees.isArray() || fees.toArray().isEmpty())
+        return malformed(what, u"fees is not a non-empty array"_qs);
+    const QJsonArray feeList = fees.toArray();
+    for (qsizetype i = 0; i < feeList.size(); ++i) {
+        const QString path = QStringLiteral("fees[%1]").arg(i);
+        if (!feeList.at(i).isObject())
+            return malformed(what, path + u" is not an object"_qs);
+        FieldReader feeFields(feeList.at(i).toObject(), path);
+        AgreementFee fee;
+        fee.tender =
+            feeFields.matching(u"tender"_qs, true, pattern("^[a-z][a-z0-9_-]{0,15}$")).value_or(QString());
+        const qint64 rate = feeFields.integer(u"rateBasisPoints"_qs, true).value_or(0);
+        if (rate > 10000)
+            feeFields.setProblem(path + u".rateBasisPoints is above 10000"_qs);
+        fee.rateBasisPoints = static_cast<int>(rate);
+        fee.capFen = feeFields.integer(u"capFen"_qs, false);
+        if (!feeFields.ok())
+            return malformed(what, feeFields.problem());
+        terms.fees.append(fee);
+    }
+    const QJsonValue cycles = object.value().value(u"settlementCycles"_qs);
+    if (!cycles.isArray() || cycles.toArray().isEmpty())
+        return malformed(what, u"settlementCycles is not a non-empty array"_qs);
+    const QJsonArray cycleList = cycles.toArray();
+    for (qsizetype i = 0; i < cycleList.size(); ++i) {
+        const QString cycle = cycleList.at(i).toString();
+        if (!cycleList.at(i).isString() || !pattern("^(T\\+[0-9]|D0)$").match(cycle).hasMatch())
+            return malformed(what, QStringLiteral("settlementCycles[%1] has the wrong format").arg(i));
+        terms.settlementCycles.append(cycle);
+    }
+    return terms;
+}
+
 } // namespace acquirer
 } // namespace pos

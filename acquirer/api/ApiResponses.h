@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -115,6 +116,26 @@ struct ActivationResult
     qint64 dailyLimitFen = 0;
 };
 Result<ActivationResult> parseActivationResult(const QByteArray& body);
+
+// One row of the published fee schedule: rateBasisPoints 0..10000 (1 bp = 0.01 %), capFen the per-transaction
+// cap in fen when the tender has one.
+struct AgreementFee
+{
+    QString tender; // "debit", "credit", "qr"
+    int rateBasisPoints = 0;
+    std::optional<qint64> capFen;
+};
+
+// 200 of GET /v1/onboarding/agreement: the acquiring agreement the merchant signs. The application names
+// version and the lowercase hex SHA-256 of text's UTF-8 bytes. At least one fee and one settlement cycle.
+struct AgreementTerms
+{
+    QString version;
+    QString text;
+    QList<AgreementFee> fees;
+    QStringList settlementCycles; // "T+1", "D0"
+};
+Result<AgreementTerms> parseAgreementTerms(const QByteArray& body);
 
 } // namespace acquirer
 } // namespace pos

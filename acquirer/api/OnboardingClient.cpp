@@ -62,6 +62,16 @@ QString documentKindWire(DocumentKind kind)
     return {};
 }
 
+void OnboardingClient::agreement(QObject* context, Completion<AgreementTerms> done)
+{
+    ApiRequest request;
+    request.method = QByteArrayLiteral("GET");
+    request.path = QStringLiteral("/v1/onboarding/agreement");
+    request.budget = ApiBudget::Onboarding;
+    detail::typedCall<AgreementTerms>(m_client, std::move(request), context, &parseAgreementTerms,
+                                      std::move(done));
+}
+
 void OnboardingClient::uploadDocument(DocumentKind kind,
                                       const QByteArray& bytes,
                                       const QString& mime,

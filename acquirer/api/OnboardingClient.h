@@ -24,6 +24,9 @@ public:
 
     explicit OnboardingClient(ApiClient& client) : m_client(client) {}
 
+    // GET /v1/onboarding/agreement: the agreement text, fee schedule and settlement cycles the merchant signs
+    // (installer key allowed). The caller hashes text (UTF-8, SHA-256, lowercase hex) into the application.
+    void agreement(QObject* context, Completion<AgreementTerms> done);
     // mime: image/jpeg, image/png or application/pdf. Idempotent at the server (same bytes → same id).
     void uploadDocument(DocumentKind kind,
                         const QByteArray& bytes,

@@ -50,6 +50,7 @@ CardTransactionType ledgerType(FinancialKind kind)
     switch (kind) {
     case FinancialKind::Void: return CardTransactionType::Void;
     case FinancialKind::Refund: return CardTransactionType::Refund;
+    case FinancialKind::Activation: return CardTransactionType::Activation;
     case FinancialKind::Sale:
     case FinancialKind::BalanceInquiry: break;
     }
@@ -346,6 +347,34 @@ void CardEngine::balanceInquiry(const CardRead& card, Completion<CardResult> don
     startFinancial(job);
 }
 
+void CardEngine::activate(const CardRead& card, Completion<ActivationSwipeResult> done)
+{
+    auto job = std::make_shared<FinancialJob>();
+    job->kind = FinancialKind::Activation;
+    job->card = card;
+    // The job outlives its completion call (whoever calls done holds it), so the raw pointer is safe there;
+    // a shared_ptr here would make the job own itself.
+    FinancialJob* raw = job.get();
+    job->done = [raw, done = std::move(done)](Result<CardResult> result) {
+        if (!result) {
+            done(Failure{result.error()});
+            return;
+        }
+        ActivationSwipeResult swipe;
+        swipe.outcome = result.value().outcome;
+        swipe.responseCode = result.value().responseCode;
+        swipe.rrn = result.value().rrn;
+        swipe.trace = result.value().trace;
+        if (raw->activationTerms) {
+            swipe.singleLimitFen = raw->activationTerms->singleLimitFen;
+            swipe.dailyLimitFen = raw->activationTerms->dailyLimitFen;
+            swipe.fees = raw->activationTerms->fees;
+        }
+        done(swipe);
+    };
+    startFinancial(job);
+}
+
 void CardEngine::readyForFinancial(const FailStep& failed, const Step& next)
 {
     const auto afterSignOn = [this, failed, next] {
@@ -536,6 +565,20 @@ void CardEngine::finishFinancial(std::shared_ptr<FinancialJob> job, Exchanged an
         if (outcome.responseCode == QLatin1String("A0") || outcome.responseCode == QLatin1String("99")) {
             m_signedOn = false;
             Q_EMIT signOnRequired();
+        }
+        if (outcome.responseCode == m_config.notActivatedCode && job->kind != FinancialKind::Activation)
+            Q_EMIT activationRequired();
+        if (job->kind == FinancialKind::Activation && outcome.approved) {
+            // The host is active now, but a terminal that cannot read its terms must not act on the approval:
+            // it is reversed (the host returns the terminal to pending) and the swipe can be repeated.
+            const Result<ActivationTerms> terms = parseActivationTerms(response.field(62));
+            if (!terms) {
+                qCWarning(lcAcquirer).noquote()
+                    << "activation approved with unreadable terms:" << terms.error().detail;
+                recoverFinancial(job, QStringLiteral("30"));
+                return;
+            }
+            job->activationTerms = terms.value();
         }
     }
     if (!isPayment) {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #pragma once
 
+#include "acquirer/engine/ActivationTerms.h"
 #include "acquirer/engine/CardMessages.h"
 #include "acquirer/iso8583/Iso8583Codec.h"
 #include "core/CardRead.h"
@@ -47,6 +48,9 @@ struct CardEngineConfig
     QByteArray panHashKey; // HMAC-SHA256 key for the ledger's PAN reference (never the PAN itself)
     int panHashKeyId = 1;
     std::function<qint64()> clock; // UTC ms; default QDateTime::currentMSecsSinceEpoch
+    // [A] F39 with which the host refuses a terminal still pending first swipe (docs/acquirer-protocol.md
+    // "First-swipe activation"): the engine emits activationRequired().
+    QString notActivatedCode = QStringLiteral("40");
 };
 
 // The outcome of one card transaction, as the cashier must hear it.
@@ -68,6 +72,21 @@ struct CardResult
     QString balance;          // F54 of a balance inquiry, as sent
     TerminalTrace trace;
     Money amount;
+};
+
+// The first swipe (首刷激活): the outcome, and on approval the terms the host sent in F62. Outcomes as for a
+// sale: Approved (terms filled), Declined (responseCode: 55 wrong PIN, 41 lost card, …), NotSent, Reversed /
+// ReversalPending (the outcome was unknown, or the approval's terms were unreadable, and it is being
+// reversed: the terminal is still pending at the host; swipe again once the reversal is confirmed).
+struct ActivationSwipeResult
+{
+    CardResult::Outcome outcome = CardResult::Outcome::Declined;
+    QString responseCode;
+    QString rrn;
+    TerminalTrace trace;
+    qint64 singleLimitFen = 0;
+    qint64 dailyLimitFen = 0;
+    QList<AgreementFee> fees;
 };
 
 struct SettlementReport
@@ -114,6 +133,11 @@ public:
     void voidSale(qint64 originalPaymentId, const std::optional<CardRead>& card, Completion<CardResult> done);
     void refund(qint64 originalPaymentId, Money amount, const CardRead& card, Completion<CardResult> done);
     void balanceInquiry(const CardRead& card, Completion<CardResult> done);
+    // The first-swipe activation transaction (0200, profile.activationProcessingCode / activationTypeCode, no
+    // F4, PIN block required by default). Journaled like a sale (intent and armed reversal committed before
+    // sending, an unknown outcome reversed) as a card payment of type activation with amount 0, which no
+    // sales total, settlement total or batch upload counts.
+    void activate(const CardRead& card, Completion<ActivationSwipeResult> done);
     // Sends the due reversals and advices now; done gets the reversals still owed afterwards.
     void sendRecoveries(Completion<qint64> done);
     // 0500; on an unbalanced answer the batch upload (0320) and its end; the batch is then closed.
@@ -126,6 +150,8 @@ Q_SIGNALS:
     // keys, IC parameters; reference §9.3 rule 9). The engine only reports it: the caller schedules the
     // download after the current transaction (parameter downloads are acquirer-specific, docs [A]).
     void downloadRequested(int processingRequirement);
+    // A financial request was refused with config.notActivatedCode: the terminal must do its first swipe.
+    void activationRequired();
 
 private:
     void networkManagement(const QString& code, Completion<void> done);

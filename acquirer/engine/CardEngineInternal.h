@@ -34,6 +34,7 @@ struct CardEngine::FinancialJob
     std::optional<OriginalTransaction> original;
     std::optional<CardPaymentReference> originalReference;
     CardIntent intent;
+    std::optional<ActivationTerms> activationTerms; // an approved activation's F62
     Completion<CardResult> done;
 };
 

@@ -282,8 +282,12 @@ Result<IsoMessage> financialRequest(const MessageProfile& profile,
         return invalid(QStringLiteral("void or refund without its original"));
     if (!card && kind != FinancialKind::Void)
         return invalid(QStringLiteral("card data missing"));
-    if (kind != FinancialKind::BalanceInquiry && (amount.fen() <= 0 || amount.fen() > 999'999'999'999))
+    const bool withoutAmount = kind == FinancialKind::BalanceInquiry || kind == FinancialKind::Activation;
+    if (!withoutAmount && (amount.fen() <= 0 || amount.fen() > 999'999'999'999))
         return invalid(QStringLiteral("amount %1").arg(amount.fen()));
+    if (kind == FinancialKind::Activation && profile.activationRequiresPin && card &&
+        card->pinBlock.isEmpty())
+        return invalid(QStringLiteral("activation without PIN block"));
 
     const QString mti = kind == FinancialKind::Refund ? QStringLiteral("0220") : QStringLiteral("0200");
     IsoMessage message = baseMessage(profile, mti, trace, isIc(card));
@@ -303,9 +307,13 @@ Result<IsoMessage> financialRequest(const MessageProfile& profile,
         processingCode = QStringLiteral("310000");
         transactionType = QStringLiteral("01");
         break;
+    case FinancialKind::Activation:
+        processingCode = profile.activationProcessingCode;
+        transactionType = profile.activationTypeCode;
+        break;
     }
     message.setDigits(3, processingCode);
-    if (kind != FinancialKind::BalanceInquiry)
+    if (!withoutAmount)
         message.setDigits(4, digits(amount.fen(), 12));
     message.setDigits(25, u"00");
     message.setText(49, profile.currency);

@@ -31,9 +31,15 @@ struct MessageProfile
     WorkKeyLayout keyLayout = WorkKeyLayout::TripleDes003;
     QString sm4SignOnCode = QStringLiteral("006");
     QString readCapability = QStringLiteral("6"); // 60.4: magstripe, contact IC and contactless
+    // First-swipe activation (docs/acquirer-protocol.md "First-swipe activation") [A]: a 0200 with this
+    // processing code and 60.1, no F4, otherwise like a balance inquiry; the PIN is required unless turned
+    // off.
+    QString activationProcessingCode = QStringLiteral("310000");
+    QString activationTypeCode = QStringLiteral("90");
+    bool activationRequiresPin = true;
 };
 
-enum class FinancialKind { Sale, Void, Refund, BalanceInquiry };
+enum class FinancialKind { Sale, Void, Refund, BalanceInquiry, Activation };
 
 // The earlier payment a void or refund refers to (F37, F38, F61).
 struct OriginalTransaction
@@ -81,7 +87,8 @@ Result<IsoMessage> batchUploadEndRequest(const MessageProfile& profile,
                                          int uploadedCount,
                                          bool afterUnbalanced);
 
-// A financial request (0200 sale/void/balance, 0220 refund) without F64. card may be null for a void;
+// A financial request (0200 sale/void/balance/activation, 0220 refund) without F64. An activation without a
+// PIN block when the profile requires one is InvalidInput. card may be null for a void;
 // original is required for void and refund. pinScheme selects 53.2 (3DES 6, SM4 4).
 Result<IsoMessage> financialRequest(const MessageProfile& profile,
                                     FinancialKind kind,

@@ -63,9 +63,10 @@ HostTerminal demoHostTerminal(qint64 singleLimitFen, qint64 dailyLimitFen)
 Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimitFen, qint64 dailyLimitFen)
 {
     const QStringList parts = value.split(QLatin1Char(','));
-    if (parts.size() < 3 || parts.size() > 4)
+    if (parts.size() < 3 || parts.size() > 5 ||
+        (parts.size() == 5 && parts.at(4).trimmed() != QLatin1String("pending")))
         return fail(ErrorCode::InvalidInput,
-                    SimulatorText::tr("--terminal expects TID,MID,TMKHEX[,3des|sm4|des]."),
+                    SimulatorText::tr("--terminal expects TID,MID,TMKHEX[,3des|sm4|des[,pending]]."),
                     QStringLiteral("--terminal has %1 parts").arg(parts.size()));
     HostTerminal terminal;
     terminal.tid = parts.at(0).trimmed();
@@ -96,6 +97,7 @@ Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimi
     terminal.merchantName = QStringLiteral("Merchant %1").arg(terminal.mid);
     terminal.singleLimitFen = singleLimitFen;
     terminal.dailyLimitFen = dailyLimitFen;
+    terminal.firstSwipeDone = parts.size() < 5; // "pending": waits for its first-swipe activation
     return terminal;
 }
 
@@ -189,7 +191,7 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
         QStringLiteral("terminal"),
         SimulatorText::tr("Register a terminal (repeatable). Without any and with an empty registry the demo "
                           "terminal is registered."),
-        SimulatorText::tr("TID,MID,TMKHEX[,3des|sm4]"));
+        SimulatorText::tr("TID,MID,TMKHEX[,3des|sm4[,pending]]"));
     const QCommandLineOption singleLimitOption(QStringLiteral("single-limit-fen"),
                                                SimulatorText::tr("Per-sale limit of the terminals, in fen."),
                                                SimulatorText::tr("fen"), QStringLiteral("5000000"));

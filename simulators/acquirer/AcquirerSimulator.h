@@ -101,7 +101,8 @@ private:
 // The demo terminal of DemoTerminal.h as a registry entry with these limits.
 HostTerminal demoHostTerminal(qint64 singleLimitFen, qint64 dailyLimitFen);
 
-// Parses one --terminal value "TID,MID,TMKHEX[,3des|sm4|des]" (TID 8 characters, MID 15, TMK of the
+// Parses one --terminal value "TID,MID,TMKHEX[,3des|sm4|des[,pending]]" (pending: registered pending first
+// swipe, as the JSON API's activation registers terminals) (TID 8 characters, MID 15, TMK of the
 // scheme's key length). InvalidInput with a message naming the problem (never quoting the TMK).
 Result<HostTerminal> parseTerminalOption(const QString& value, qint64 singleLimitFen, qint64 dailyLimitFen);
 

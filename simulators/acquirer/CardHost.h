@@ -51,6 +51,12 @@ struct HostReply
 // then the test-card table: lost 41, expired 54, PIN (F52 decrypted with the PIK) ≠ card PIN 55, card limit
 // or terminal single/daily limit 61, balance 51, else 00. Unparseable subfields answer 30; an unexpected
 // storage failure answers 96 and is logged.
+// First swipe (docs/acquirer-protocol.md "First-swipe activation"): a terminal registered by the JSON API's
+// activation is pending until its activation transaction (0200, F3 310000, 60.1 90, PIN required) passes the
+// balance inquiry's card checks; until then every other 0200/0220 answers 40. The approval (00) carries the
+// terminal's limits and fees in F62 and makes it active; an active terminal's further activation answers 00
+// with the same terms and records no second activation; a 0400 of the recorded activation makes the terminal
+// pending again.
 //
 // Everything decided is committed to the HostLedger before handle() returns the answer. Responses carry F64
 // when F39 = 00 on 0210/0230/0410. The response TPDU swaps destination and source; the header is the
@@ -123,6 +129,7 @@ private:
 
     Decision
     decideSale(const acquirer::IsoMessage& request, const HostTerminal& terminal, bool balanceInquiry);
+    Decision decideActivation(const acquirer::IsoMessage& request, const HostTerminal& terminal);
     Decision decideVoid(const acquirer::IsoMessage& request, const HostTerminal& terminal);
     Decision decideRefund(const acquirer::IsoMessage& request, const HostTerminal& terminal);
     // Card checks shared by sale and balance inquiry: fills pan/card or sets the decline code.

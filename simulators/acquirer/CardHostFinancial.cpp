@@ -4,12 +4,14 @@
 #include "acquirer/crypto/ScopedWipe.h"
 #include "acquirer/crypto/TrackEncryption.h"
 #include "acquirer/crypto/WorkKeys.h"
+#include "acquirer/engine/ActivationTerms.h"
 #include "acquirer/iso8583/StructuredFields.h"
 #include "core/crypto/CryptoPrimitives.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/CardHostInternal.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/pinpad/EmvTestCard.h"
 
 #include <QRandomGenerator>
@@ -26,6 +28,21 @@ namespace {
 const QString processingSale = QStringLiteral("000000");
 const QString processingBalance = QStringLiteral("310000");
 const QString processingVoidOrRefund = QStringLiteral("200000");
+const QString activationType = QStringLiteral("90"); // 60.1 of the first-swipe activation [A]
+
+// The F62 terms of an activation answer: the terminal's limits and fee schedule (the published agreement's
+// when the terminal has none of its own). Empty when they break the wire rules.
+QByteArray activationTermsFor(const HostTerminal& terminal)
+{
+    const QString fees =
+        terminal.feeSchedule.isEmpty() ? currentAgreement().feeScheduleText() : terminal.feeSchedule;
+    const QByteArray text = QStringLiteral("SL=%1;DL=%2;FEE=%3")
+                                .arg(terminal.singleLimitFen, 12, 10, QLatin1Char('0'))
+                                .arg(terminal.dailyLimitFen, 12, 10, QLatin1Char('0'))
+                                .arg(fees)
+                                .toLatin1();
+    return acquirer::parseActivationTerms(text) ? text : QByteArray();
+}
 
 // The IC data a chip or contactless request must carry (the cryptogram itself is not verified).
 bool icDataComplete(const IsoMessage& request)
@@ -194,6 +211,29 @@ CardHost::decideSale(const IsoMessage& request, const HostTerminal& terminal, bo
     return decision;
 }
 
+CardHost::Decision CardHost::decideActivation(const IsoMessage& request, const HostTerminal& terminal)
+{
+    Decision decision;
+    decision.kind = hostkind::activation;
+    checkCard(request, terminal, true, decision);
+    if (decision.code != hostcode::approved)
+        return decision;
+    decision.field62 = activationTermsFor(terminal);
+    if (decision.field62.isEmpty()) {
+        qCWarning(lcSim) << "card host: terminal" << terminal.tid << "has limits or fees F62 cannot carry";
+        decision.code = hostcode::systemError;
+        return decision;
+    }
+    const Result<std::optional<HostActivation>> recorded = m_ledger.activation(terminal.tid);
+    if (!recorded) {
+        decision.code = hostcode::systemError;
+        return decision;
+    }
+    decision.repeatedActivation =
+        terminal.firstSwipeDone && recorded.value() && recorded.value()->state == hoststate::approved;
+    return decision;
+}
+
 CardHost::Decision CardHost::decideVoid(const IsoMessage& request, const HostTerminal& terminal)
 {
     Decision decision;
@@ -315,6 +355,13 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
 
     const QString processing = request.digits(3);
     const QString transactionType = request.digits(60).left(2);
+    const bool activation = request.mti() == QLatin1String("0200") && processing == processingBalance &&
+                            transactionType == activationType;
+    if (!terminal.firstSwipeDone && !activation) {
+        qCInfo(lcSim) << "card host: terminal" << terminal.tid
+                      << "is pending first swipe:" << hostcode::notActivated;
+        return refuse(request, hostcode::notActivated);
+    }
     Decision decision;
     if (request.mti() == QLatin1String("0220")) {
         if (processing != processingVoidOrRefund || transactionType != QLatin1String("25"))
@@ -324,6 +371,8 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
         decision = decideSale(request, terminal, false);
     } else if (processing == processingBalance && transactionType == QLatin1String("01")) {
         decision = decideSale(request, terminal, true);
+    } else if (activation) {
+        decision = decideActivation(request, terminal);
     } else if (processing == processingVoidOrRefund && transactionType == QLatin1String("23")) {
         decision = decideVoid(request, terminal);
     } else {
@@ -377,6 +426,8 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
         response.setText(39, decision.code);
         if (!decision.field54.isEmpty())
             response.setText(54, decision.field54);
+        if (approved && !decision.field62.isEmpty())
+            response.setField(62, decision.field62);
         const Result<QByteArray> f63 = acquirer::Field63Response{QStringLiteral("CUP"), QString()}.build();
         if (f63)
             response.setField(63, f63.value());
@@ -387,6 +438,9 @@ HostReply CardHost::financial(const IsoMessage& request, const HostTerminal& ter
         record.responseFrame = reply.frame;
         if (const Result<qint64> inserted = m_ledger.insertTransaction(record); !inserted)
             return Failure{inserted.error()};
+        if (approved && decision.kind == hostkind::activation && !decision.repeatedActivation)
+            return m_ledger.recordActivation(
+                {terminal.tid, batch, stan, record.rrn, hoststate::approved, record.created});
         if (approved && original && !decision.originalNewState.isEmpty())
             return m_ledger.setTransactionState(original->id, decision.originalNewState);
         return {};
@@ -425,6 +479,21 @@ HostReply CardHost::reversal(const IsoMessage& request, const HostTerminal& term
         outcome = QStringLiteral("reversed");
         if (const Result<> reversed = m_ledger.setTransactionState(target.id, hoststate::reversed); !reversed)
             return reversed;
+        if (target.kind == hostkind::activation) {
+            // Only the recorded activation returns the terminal to pending; a repeat's reversal changes
+            // nothing.
+            const Result<std::optional<HostActivation>> recorded = m_ledger.activation(terminal.tid);
+            if (!recorded)
+                return Failure{recorded.error()};
+            if (recorded.value() && recorded.value()->batch == batch && recorded.value()->stan == stan &&
+                recorded.value()->state == hoststate::approved) {
+                HostActivation reversedActivation = *recorded.value();
+                reversedActivation.state = hoststate::reversed;
+                outcome = QStringLiteral("activation reversed");
+                return m_ledger.recordActivation(reversedActivation);
+            }
+            return {};
+        }
         if (target.kind == hostkind::voidSale && target.originalId)
             return m_ledger.setTransactionState(*target.originalId, hoststate::approved);
         return {};

@@ -22,8 +22,10 @@ struct CardHost::Decision
     QString pan; // clear PAN, in memory only; stored masked
     std::optional<TestCard> card;
     std::optional<qint64> originalId;
-    QString originalNewState; // the original's state once this one is approved (a void: "voided")
-    QString field54;          // balance inquiry: additional amounts
+    QString originalNewState;        // the original's state once this one is approved (a void: "voided")
+    QString field54;                 // balance inquiry: additional amounts
+    QByteArray field62;              // activation: the terms (acquirer/engine/ActivationTerms.h)
+    bool repeatedActivation = false; // an active terminal's activation: answered, not recorded as one
 };
 
 namespace hostcode {
@@ -33,6 +35,7 @@ inline const QString invalidAmount = QStringLiteral("13");
 inline const QString invalidCard = QStringLiteral("14");
 inline const QString originalNotFound = QStringLiteral("25");
 inline const QString formatError = QStringLiteral("30");
+inline const QString notActivated = QStringLiteral("40"); // function not supported: pending first swipe
 inline const QString lostCard = QStringLiteral("41");
 inline const QString insufficientFunds = QStringLiteral("51");
 inline const QString expiredCard = QStringLiteral("54");

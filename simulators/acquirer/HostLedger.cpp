@@ -102,6 +102,52 @@ CREATE TABLE counters (
 INSERT INTO counters (name, value) VALUES ('rrn', 0);
 )sql";
 
+// Version 3: the first swipe (首刷激活, docs/acquirer-protocol.md "First-swipe activation"). Terminals get
+// their activation state (existing ones count as active) and their fee schedule (the FEE= text of F62);
+// transactions may be of kind 'activation' (amount 0, never in settlement totals); one activations row per
+// terminal. The transactions table is rebuilt (copied aside, dropped, created, refilled with the same ids) to
+// widen its kind CHECK; foreign keys are deferred to the commit, by when every parent row is back.
+const char schemaV3[] = R"sql(
+PRAGMA defer_foreign_keys = ON;
+ALTER TABLE terminals ADD COLUMN first_swipe_done INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE terminals ADD COLUMN fee_schedule TEXT NOT NULL DEFAULT '';
+CREATE TEMP TABLE transactions_copy AS SELECT * FROM transactions;
+DROP TABLE transactions;
+CREATE TABLE transactions (
+    id INTEGER PRIMARY KEY,
+    tid TEXT NOT NULL,
+    mid TEXT NOT NULL,
+    batch INTEGER NOT NULL,
+    stan TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sale', 'void', 'refund', 'balance', 'activation')),
+    amount_fen INTEGER NOT NULL,
+    pan_masked TEXT NOT NULL,
+    rrn TEXT NOT NULL UNIQUE,
+    auth_code TEXT NOT NULL,
+    response_code TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('approved', 'declined', 'reversed', 'voided')),
+    original_id INTEGER REFERENCES transactions(id),
+    request_digest BLOB NOT NULL,
+    response_frame BLOB NOT NULL,
+    local_date TEXT NOT NULL,
+    created TEXT NOT NULL,
+    settled INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (tid, batch, stan)
+);
+INSERT INTO transactions SELECT id, tid, mid, batch, stan, kind, amount_fen, pan_masked, rrn, auth_code,
+    response_code, state, original_id, request_digest, response_frame, local_date, created, settled
+    FROM transactions_copy ORDER BY id;
+DROP TABLE transactions_copy;
+CREATE TABLE activations (
+    tid TEXT PRIMARY KEY,
+    batch INTEGER NOT NULL,
+    stan TEXT NOT NULL,
+    rrn TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('approved', 'reversed')),
+    created TEXT NOT NULL
+);
+)sql";
+
 // Version 2: the JSON API (simulators/acquirer/api/): API keys, onboarding documents and applications, the
 // merchant registry, activation codes and QR orders with their refunds. Times in Unix ms.
 const char schemaV2[] = R"sql(
@@ -261,6 +307,10 @@ Result<> HostLedger::migrate()
             if (const Result<> created = m_db->execute(QString::fromLatin1(schemaV2)); !created)
                 return created;
         }
+        if (from < 3) {
+            if (const Result<> created = m_db->execute(QString::fromLatin1(schemaV3)); !created)
+                return created;
+        }
         return m_db->execute(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion));
     });
 }
@@ -278,10 +328,11 @@ Result<> HostLedger::inTransaction(const std::function<Result<>()>& work)
 Result<> HostLedger::upsertTerminal(const HostTerminal& terminal)
 {
     const auto statement = prepared(*m_db, R"sql(
-        INSERT INTO terminals (tid, mid, merchant_name, tmk_scheme, tmk_hex, single_limit_fen, daily_limit_fen)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        INSERT INTO terminals (tid, mid, merchant_name, tmk_scheme, tmk_hex, single_limit_fen, daily_limit_fen,
+                               first_swipe_done, fee_schedule)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         ON CONFLICT (tid) DO UPDATE SET
-            mid = excluded.mid, merchant_name = excluded.merchant_name,
+            mid = excluded.mid, merchant_name = excluded.merchant_name, fee_schedule = excluded.fee_schedule,
             single_limit_fen = excluded.single_limit_fen, daily_limit_fen = excluded.daily_limit_fen,
             key_layout = CASE WHEN tmk_hex = excluded.tmk_hex AND tmk_scheme = excluded.tmk_scheme
                               THEN key_layout ELSE NULL END,
@@ -298,6 +349,8 @@ Result<> HostLedger::upsertTerminal(const HostTerminal& terminal)
         .bind(5, hex(terminal.tmk))
         .bind(6, terminal.singleLimitFen)
         .bind(7, terminal.dailyLimitFen)
+        .bind(8, terminal.firstSwipeDone ? 1 : 0)
+        .bind(9, terminal.feeSchedule)
         .run();
 }
 
@@ -305,7 +358,7 @@ Result<std::optional<HostTerminal>> HostLedger::terminal(const QString& tid)
 {
     const auto statement = prepared(*m_db, R"sql(
         SELECT tid, mid, merchant_name, tmk_scheme, tmk_hex, key_layout, pik_hex, mak_hex, tdk_hex,
-               current_batch, single_limit_fen, daily_limit_fen, signed_on
+               current_batch, single_limit_fen, daily_limit_fen, signed_on, first_swipe_done, fee_schedule
         FROM terminals WHERE tid = ?1)sql");
     if (!statement)
         return Failure{statement.error()};
@@ -335,6 +388,8 @@ Result<std::optional<HostTerminal>> HostLedger::terminal(const QString& tid)
     terminal.singleLimitFen = row.int64(10);
     terminal.dailyLimitFen = row.int64(11);
     terminal.signedOn = row.int64(12) != 0 && terminal.keyLayout.has_value();
+    terminal.firstSwipeDone = row.int64(13) != 0;
+    terminal.feeSchedule = row.text(14);
     row.reset();
     return std::optional<HostTerminal>(std::move(terminal));
 }
@@ -589,6 +644,52 @@ Result<HostBatchTotals> HostLedger::batchTotals(const QString& tid, int batch)
     }
     row.reset();
     return totals;
+}
+
+Result<std::optional<HostActivation>> HostLedger::activation(const QString& tid)
+{
+    const auto statement =
+        prepared(*m_db, "SELECT tid, batch, stan, rrn, state, created FROM activations WHERE tid = ?1");
+    if (!statement)
+        return Failure{statement.error()};
+    SqliteStatement& row = *statement.value();
+    row.bind(1, tid);
+    const Result<bool> found = row.step();
+    if (!found)
+        return Failure{found.error()};
+    if (!found.value())
+        return std::optional<HostActivation>();
+    HostActivation activation{
+        row.text(0), static_cast<int>(row.int64(1)), row.text(2), row.text(3), row.text(4), row.text(5)};
+    row.reset();
+    return std::optional<HostActivation>(std::move(activation));
+}
+
+Result<> HostLedger::recordActivation(const HostActivation& activation)
+{
+    const auto statement = prepared(*m_db, R"sql(
+        INSERT INTO activations (tid, batch, stan, rrn, state, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (tid) DO UPDATE SET batch = excluded.batch, stan = excluded.stan, rrn = excluded.rrn,
+            state = excluded.state, created = excluded.created)sql");
+    if (!statement)
+        return Failure{statement.error()};
+    if (const Result<> stored = statement.value()
+                                    ->bind(1, activation.tid)
+                                    .bind(2, activation.batch)
+                                    .bind(3, activation.stan)
+                                    .bind(4, activation.rrn)
+                                    .bind(5, activation.state)
+                                    .bind(6, activation.created.isEmpty() ? now() : activation.created)
+                                    .run();
+        !stored)
+        return stored;
+    const auto active = prepared(*m_db, "UPDATE terminals SET first_swipe_done = ?2 WHERE tid = ?1");
+    if (!active)
+        return Failure{active.error()};
+    return active.value()
+        ->bind(1, activation.tid)
+        .bind(2, activation.state == hoststate::approved ? 1 : 0)
+        .run();
 }
 
 Result<bool> HostLedger::hasReversalTombstone(const QString& tid, int batch, const QString& stan)

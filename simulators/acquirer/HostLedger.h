@@ -39,6 +39,13 @@ struct HostTerminal
     qint64 singleLimitFen = 0;
     qint64 dailyLimitFen = 0;
     bool signedOn = false;
+    // First swipe (首刷激活): a terminal registered by POST /v1/terminals/activate starts pending (false) and
+    // only its activation transaction is served; true for terminals provisioned directly (demo, tests). Only
+    // used when the terminal is first inserted; afterwards the activation transaction decides.
+    bool firstSwipeDone = true;
+    // FEE= text of the activation answer's F62 ("debit:50:2000|credit:60:|qr:38:"); empty: the current
+    // published agreement's fees.
+    QString feeSchedule;
 };
 
 // Kinds and states of host transactions, stored as these strings.
@@ -47,6 +54,7 @@ inline const QString sale = QStringLiteral("sale");
 inline const QString voidSale = QStringLiteral("void");
 inline const QString refund = QStringLiteral("refund");
 inline const QString balance = QStringLiteral("balance");
+inline const QString activation = QStringLiteral("activation");
 } // namespace hostkind
 namespace hoststate {
 inline const QString approved = QStringLiteral("approved");
@@ -79,6 +87,18 @@ struct HostTransaction
     bool settled = false;     // the batch it belongs to was closed by a batch-upload end
 };
 
+// The terminal's first-swipe activation: one row per terminal, the approved (or later reversed) activation
+// transaction. state is hoststate::approved or hoststate::reversed.
+struct HostActivation
+{
+    QString tid;
+    int batch = 0;
+    QString stan;
+    QString rrn;
+    QString state;
+    QString created;
+};
+
 // Debit (sales) and credit (refunds) totals of one batch as the host sees them.
 struct HostBatchTotals
 {
@@ -98,7 +118,8 @@ class HostLedger final
     Q_DECLARE_TR_FUNCTIONS(pos::sim::HostLedger)
 
 public:
-    static constexpr int schemaVersion = 2; // 2: the JSON API tables (api/ApiStore.h)
+    // 2: the JSON API tables (api/ApiStore.h); 3: first-swipe activation (terminal state, activations)
+    static constexpr int schemaVersion = 3;
     static QString fileName() { return QStringLiteral("host.db"); }
 
     ~HostLedger();
@@ -141,6 +162,11 @@ public:
     // Approved sales of the terminal still standing (not voided or reversed) created on date.
     Result<qint64> approvedSalesFenOn(const QString& tid, const QDate& date);
     Result<HostBatchTotals> batchTotals(const QString& tid, int batch);
+
+    // First swipe. recordActivation replaces the terminal's row and sets the terminal active (approved) or
+    // pending again (reversed).
+    Result<std::optional<HostActivation>> activation(const QString& tid);
+    Result<> recordActivation(const HostActivation& activation);
 
     Result<bool> hasReversalTombstone(const QString& tid, int batch, const QString& stan);
     Result<> addReversalTombstone(const QString& tid, int batch, const QString& stan, const QString& reason);

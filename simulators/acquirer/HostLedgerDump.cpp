@@ -41,6 +41,8 @@ const QList<DumpedTable> dumpedTables = {
     {"uploads", "batch_uploads", {"tid", "#batch", "#records_received", "#end_count", "closed_at"}},
     {"faults", "faults", {"#id", "tid", "stan", "mti", "name", "created"}},
     {"tombstones", "reversal_tombstones", {"#id", "tid", "#batch", "stan", "reason", "created"}},
+    // First-swipe activations (schema 3; absent from older databases): one row per terminal.
+    {"activations", "activations", {"tid", "#batch", "stan", "rrn", "state", "created"}},
     // The JSON API (schema 2; absent from older databases). No document contents, secrets or codes.
     {"merchants",
      "api_merchants",

@@ -44,6 +44,33 @@ QJsonObject activation()
                        {u"dailyLimitFen"_qs, 20000000}};
 }
 
+QJsonObject agreement()
+{
+    return QJsonObject{
+        {u"version"_qs, u"2026-01"_qs},
+        {u"text"_qs, u"特约商户受理协议……"_qs},
+        {u"fees"_qs,
+         QJsonArray{
+             QJsonObject{{u"tender"_qs, u"debit"_qs}, {u"rateBasisPoints"_qs, 50}, {u"capFen"_qs, 2000}},
+             QJsonObject{{u"tender"_qs, u"credit"_qs}, {u"rateBasisPoints"_qs, 60}},
+             QJsonObject{{u"tender"_qs, u"qr"_qs}, {u"rateBasisPoints"_qs, 38}}}},
+        {u"settlementCycles"_qs, QJsonArray{u"T+1"_qs, u"D0"_qs}}};
+}
+
+QJsonObject withFee(const QJsonObject& terms, const QString& key, const QJsonValue& value)
+{
+    QJsonArray fees = terms.value(u"fees"_qs).toArray();
+    QJsonObject first = fees.at(0).toObject();
+    if (value.isUndefined())
+        first.remove(key);
+    else
+        first.insert(key, value);
+    fees[0] = first;
+    QJsonObject changed = terms;
+    changed.insert(u"fees"_qs, fees);
+    return changed;
+}
+
 QJsonObject applicationState(const QString& status)
 {
     QJsonObject state{
@@ -94,6 +121,9 @@ private Q_SLOTS:
     void application();
     void activationResult_data();
     void activationResult();
+    void agreementTerms_data();
+    void agreementTerms();
+    void agreementTermsValues();
 };
 
 void tst_ApiResponses::qrOrder_data()
@@ -334,6 +364,61 @@ void tst_ApiResponses::activationResult()
     } else {
         QVERIFY(!parsed.error().detail.contains(QString::fromLatin1(QByteArray(32, '\x11').toHex())));
     }
+}
+
+void tst_ApiResponses::agreementTerms_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("accepted");
+    const QJsonObject valid = agreement();
+    const QJsonValue absent;
+    QTest::newRow("valid") << bytesOf(valid) << true;
+    QTest::newRow("extra key ignored") << bytesOf(with(valid, u"effectiveFrom"_qs, u"2026-01-01"_qs)) << true;
+    QTest::newRow("cap null") << bytesOf(withFee(valid, u"capFen"_qs, QJsonValue(QJsonValue::Null))) << true;
+    QTest::newRow("rate 0") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, 0)) << true;
+    QTest::newRow("rate 10000") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, 10000)) << true;
+    QTest::newRow("cap 0") << bytesOf(withFee(valid, u"capFen"_qs, 0)) << true;
+    for (const QString& key : {u"version"_qs, u"text"_qs, u"fees"_qs, u"settlementCycles"_qs})
+        QTest::addRow("missing %s", qPrintable(key)) << bytesOf(with(valid, key, absent)) << false;
+    QTest::newRow("missing fee tender") << bytesOf(withFee(valid, u"tender"_qs, absent)) << false;
+    QTest::newRow("missing fee rate") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, absent)) << false;
+    QTest::newRow("empty text") << bytesOf(with(valid, u"text"_qs, QString())) << false;
+    QTest::newRow("version as number") << bytesOf(with(valid, u"version"_qs, 2026)) << false;
+    QTest::newRow("fees not array") << bytesOf(with(valid, u"fees"_qs, u"debit"_qs)) << false;
+    QTest::newRow("no fees") << bytesOf(with(valid, u"fees"_qs, QJsonArray())) << false;
+    QTest::newRow("fee not object") << bytesOf(with(valid, u"fees"_qs, QJsonArray{50})) << false;
+    QTest::newRow("rate as string") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, u"50"_qs)) << false;
+    QTest::newRow("rate fraction") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, 50.5)) << false;
+    QTest::newRow("rate negative") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, -1)) << false;
+    QTest::newRow("rate 10001") << bytesOf(withFee(valid, u"rateBasisPoints"_qs, 10001)) << false;
+    QTest::newRow("cap negative") << bytesOf(withFee(valid, u"capFen"_qs, -1)) << false;
+    QTest::newRow("cap as string") << bytesOf(withFee(valid, u"capFen"_qs, u"2000"_qs)) << false;
+    QTest::newRow("no cycles") << bytesOf(with(valid, u"settlementCycles"_qs, QJsonArray())) << false;
+    QTest::newRow("unknown cycle") << bytesOf(with(valid, u"settlementCycles"_qs, QJsonArray{u"weekly"_qs}))
+                                   << false;
+    QTest::newRow("cycle as number") << bytesOf(with(valid, u"settlementCycles"_qs, QJsonArray{1})) << false;
+    QTest::newRow("array body") << QByteArray("[]") << false;
+    QTest::newRow("not json") << QByteArray("{\"version\":") << false;
+}
+
+void tst_ApiResponses::agreementTerms()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, accepted);
+    QCOMPARE(parseAgreementTerms(body).hasValue(), accepted);
+}
+
+void tst_ApiResponses::agreementTermsValues()
+{
+    const Result<AgreementTerms> parsed = parseAgreementTerms(bytesOf(agreement()));
+    POS_VERIFY_RESULT(parsed);
+    QCOMPARE(parsed.value().version, u"2026-01"_qs);
+    QCOMPARE(parsed.value().fees.size(), 3);
+    QCOMPARE(parsed.value().fees.at(0).tender, u"debit"_qs);
+    QCOMPARE(parsed.value().fees.at(0).rateBasisPoints, 50);
+    QCOMPARE(parsed.value().fees.at(0).capFen, std::optional<qint64>(2000));
+    QCOMPARE(parsed.value().fees.at(1).capFen, std::optional<qint64>());
+    QCOMPARE(parsed.value().settlementCycles, (QStringList{u"T+1"_qs, u"D0"_qs}));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiResponses)

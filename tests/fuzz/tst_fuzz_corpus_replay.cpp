@@ -30,6 +30,7 @@ const FuzzTarget fuzzTargets[] = {
     {"fuzz_structured_fields", &fuzz::structuredFieldsHold},
     {"fuzz_host_json", &fuzz::hostJsonHolds},
     {"fuzz_api_responses", &fuzz::apiResponsesHold},
+    {"fuzz_activation_terms", &fuzz::activationTermsHold},
     {"fuzz_http_request", &fuzz::httpRequestHolds},
     {"fuzz_pinpad_frames", &fuzz::pinPadFramesHold},
     {"fuzz_printer_status", &fuzz::printerStatusHolds},

@@ -17,6 +17,7 @@
 #include "storage/LedgerQrJournal.h"
 #include "support/CardLinkFixture.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUuid>
@@ -30,7 +31,10 @@ namespace {
 
 const QByteArray pngBytes = QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000");
 
-QJsonObject application(const QString& licenceId, const QString& frontId, const QString& backId)
+QJsonObject application(const QString& licenceId,
+                        const QString& frontId,
+                        const QString& backId,
+                        const AgreementTerms& agreement)
 {
     const QString name = u"福州测试商贸有限公司"_qs;
     return QJsonObject{
@@ -61,10 +65,15 @@ QJsonObject application(const QString& licenceId, const QString& frontId, const 
                                        {u"bank"_qs, u"中国建设银行"_qs},
                                        {u"branch"_qs, u"福州五四支行"_qs}}},
         {u"features"_qs, QJsonArray{u"swipe"_qs, u"ic"_qs, u"qr"_qs}},
-        {u"agreement"_qs, QJsonObject{{u"version"_qs, u"2026-01"_qs},
-                                      {u"textSha256"_qs, QString(64, u'a')},
-                                      {u"signedName"_qs, u"张三"_qs},
-                                      {u"signedAtMs"_qs, QDateTime::currentMSecsSinceEpoch()}}},
+        {u"agreement"_qs,
+         QJsonObject{
+             {u"version"_qs, agreement.version},
+             {u"textSha256"_qs,
+              QString::fromLatin1(
+                  QCryptographicHash::hash(agreement.text.toUtf8(), QCryptographicHash::Sha256).toHex())},
+             {u"settlementCycle"_qs, agreement.settlementCycles.first()},
+             {u"signedName"_qs, u"张三"_qs},
+             {u"signedAtMs"_qs, QDateTime::currentMSecsSinceEpoch()}}},
     };
 }
 
@@ -91,6 +100,10 @@ private Q_SLOTS:
         apiConfig.secret = demoInstallerSecret();
         ApiClient api(apiConfig);
         OnboardingClient onboarding(api);
+        const Result<ApiAnswer<AgreementTerms>> agreement = CardLinkFixture::await<ApiAnswer<AgreementTerms>>(
+            [&](auto done) { onboarding.agreement(&context, done); });
+        POS_VERIFY_RESULT(agreement);
+        QVERIFY2(agreement.value().succeeded(), qPrintable(agreement.value().refusalCode()));
         QStringList documentIds;
         for (DocumentKind kind : {DocumentKind::Licence, DocumentKind::IdFront, DocumentKind::IdBack}) {
             const Result<ApiAnswer<DocumentUploadResult>> uploaded =
@@ -103,8 +116,9 @@ private Q_SLOTS:
         }
         const Result<ApiAnswer<ApplicationSubmitted>> submitted =
             CardLinkFixture::await<ApiAnswer<ApplicationSubmitted>>([&](auto done) {
-                onboarding.submitApplication(application(documentIds[0], documentIds[1], documentIds[2]),
-                                             &context, done);
+                onboarding.submitApplication(
+                    application(documentIds[0], documentIds[1], documentIds[2], *agreement.value().value),
+                    &context, done);
             });
         POS_VERIFY_RESULT(submitted);
         QVERIFY2(submitted.value().succeeded(), qPrintable(submitted.value().refusalCode()));
@@ -192,7 +206,26 @@ private Q_SLOTS:
         POS_VERIFY_RESULT(signedOn);
         QVERIFY(signedOn.value().allMatch());
 
-        // 4. The first swipe: card and PIN from the pad (its default cardholder: magstripe-approve, own PIN).
+        // 4. The first swipe (首刷激活): until its activation transaction the host refuses sales. Card and
+        // PIN from the pad (its default cardholder: magstripe-approve, own PIN).
+        Result<CardRead> activationCard = CardLinkFixture::await<CardRead>([&](auto done) {
+            pad.readCard(0, 30, devices::EntrySwipe | devices::EntryInsert, u"激活"_qs, &context, done);
+        });
+        POS_VERIFY_RESULT(activationCard);
+        const Result<QByteArray> activationPin = CardLinkFixture::await<QByteArray>([&](auto done) {
+            pad.getPin(activationCard.value().pan, 4, 12, 30, u"请输入密码"_qs, &context, done);
+        });
+        POS_VERIFY_RESULT(activationPin);
+        activationCard.value().pinBlock = activationPin.value();
+        const Result<ActivationSwipeResult> firstSwipe = CardLinkFixture::await<ActivationSwipeResult>(
+            [&](auto done) { engine.activate(activationCard.value(), done); });
+        POS_VERIFY_RESULT(firstSwipe);
+        QCOMPARE(firstSwipe.value().outcome, CardResult::Outcome::Approved);
+        QCOMPARE(firstSwipe.value().singleLimitFen, terminal.singleLimitFen);
+        QCOMPARE(firstSwipe.value().dailyLimitFen, terminal.dailyLimitFen);
+        QCOMPARE(firstSwipe.value().fees.size(), agreement.value().value->fees.size());
+
+        // 5. The first sale.
         Result<CardRead> card = CardLinkFixture::await<CardRead>([&](auto done) {
             pad.readCard(880, 30, devices::EntrySwipe | devices::EntryInsert, u"消费"_qs, &context, done);
         });
@@ -206,7 +239,7 @@ private Q_SLOTS:
         POS_VERIFY_RESULT(sale);
         QCOMPARE(sale.value().outcome, CardResult::Outcome::Approved);
 
-        // 5. QR with the terminal's own API key; the installer key may not pay.
+        // 6. QR with the terminal's own API key; the installer key may not pay.
         QrClient installerQr(api);
         const Result<ApiAnswer<QrOrderResult>> refused =
             CardLinkFixture::await<ApiAnswer<QrOrderResult>>([&](auto done) {
@@ -237,8 +270,12 @@ private Q_SLOTS:
         int approvedHere = 0;
         for (const QJsonValue& row : dump.value(u"transactions"_qs).toArray())
             approvedHere += row.toObject().value(u"tid"_qs).toString() == terminal.terminalId &&
+                            row.toObject().value(u"kind"_qs).toString() == u"sale"_qs &&
                             row.toObject().value(u"state"_qs).toString() == u"approved"_qs;
         QCOMPARE(approvedHere, 1);
+        const QJsonArray activations = dump.value(u"activations"_qs).toArray();
+        QCOMPARE(activations.size(), 1);
+        QCOMPARE(activations.at(0).toObject().value(u"state"_qs).toString(), u"approved"_qs);
         int paidOrders = 0;
         for (const QJsonValue& row : dump.value(u"qrOrders"_qs).toArray())
             paidOrders += row.toObject().value(u"status"_qs).toString() == u"PAID"_qs;

@@ -4,12 +4,14 @@
 // Onboarding and activation over the simulator's JSON API (real TLS, installer key): the document store,
 // field validation, the approve path, every rejection reason, idempotent submission and PUT resubmission,
 // then activation with a test RSA (and SM2) key whose private half unwraps the TMK in the test.
+#include "acquirer/api/ApiResponses.h"
 #include "simulators/ApiTestSupport.h"
 #include "simulators/SimTestTerminal.h"
 #include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/HostLedgerDump.h"
 #include "support/TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void publishesTheAgreement();
     void storesDocumentsIdempotently();
     void refusesBadDocuments_data();
     void refusesBadDocuments();
@@ -150,6 +153,7 @@ private:
 
     std::unique_ptr<ApiFixture> m_fixture;
     std::unique_ptr<ApiTestClient> m_client;
+    QString m_agreementVersion, m_agreementSha256; // of GET /v1/onboarding/agreement
     QString m_licenceDoc, m_idFrontDoc, m_idBackDoc;
 };
 
@@ -158,6 +162,13 @@ void tst_ApiOnboarding::init()
     m_fixture = std::make_unique<ApiFixture>();
     QVERIFY(m_fixture->start());
     m_client = m_fixture->client();
+    const ApiTestResponse agreement = m_client->send("GET", "/v1/onboarding/agreement");
+    QCOMPARE(agreement.status, 200);
+    m_agreementVersion = agreement.json().value(u"version"_qs).toString();
+    m_agreementSha256 =
+        QString::fromLatin1(QCryptographicHash::hash(agreement.json().value(u"text"_qs).toString().toUtf8(),
+                                                     QCryptographicHash::Sha256)
+                                .toHex());
     m_licenceDoc = upload(jpeg, "image/jpeg", "licence");
     m_idFrontDoc = upload(png, "image/png", "id-front");
     m_idBackDoc = upload(pdf, "application/pdf", "id-back");
@@ -208,8 +219,9 @@ QJsonObject tst_ApiOnboarding::application(const QString& clientReference)
                                        {u"bank"_qs, u"中国工商银行"_qs},
                                        {u"branch"_qs, u"福州五四支行"_qs}}},
         {u"features"_qs, QJsonArray{u"ic"_qs, u"contactless"_qs, u"qr"_qs, u"refund"_qs}},
-        {u"agreement"_qs, QJsonObject{{u"version"_qs, u"2026.1"_qs},
-                                      {u"textSha256"_qs, QString(64, u'a')},
+        {u"agreement"_qs, QJsonObject{{u"version"_qs, m_agreementVersion},
+                                      {u"textSha256"_qs, m_agreementSha256},
+                                      {u"settlementCycle"_qs, u"T+1"_qs},
                                       {u"signedName"_qs, u"张三"_qs},
                                       {u"signedAtMs"_qs, 1'795'000'000'000LL}}},
     };
@@ -243,6 +255,25 @@ QString tst_ApiOnboarding::approvedActivationCode(const QString& clientReference
     QJsonObject body = application(clientReference);
     setAt(body, u"licence.uscc"_qs, uscc);
     return submitAndDecide(body).value(u"activationCode"_qs).toString();
+}
+
+void tst_ApiOnboarding::publishesTheAgreement()
+{
+    const ApiTestResponse response = m_client->send("GET", "/v1/onboarding/agreement");
+    QCOMPARE(response.status, 200);
+    QVERIFY(m_client->responseVerifies(response));
+    const Result<acquirer::AgreementTerms> terms = acquirer::parseAgreementTerms(response.body);
+    POS_VERIFY_RESULT(terms);
+    QCOMPARE(terms.value().version, u"2026-01"_qs);
+    for (const QString& clause : {u"特约商户受理协议"_qs, u"跳码"_qs, u"套取现金"_qs, u"至少一年"_qs,
+                                  u"遗失"_qs, u"退单"_qs, u"终止"_qs, u"T+1"_qs})
+        QVERIFY2(terms.value().text.contains(clause), qPrintable(clause));
+    QCOMPARE(terms.value().fees.size(), 3);
+    QCOMPARE(terms.value().fees.at(0).tender, u"debit"_qs);
+    QCOMPARE(terms.value().fees.at(0).rateBasisPoints, 50);
+    QCOMPARE(terms.value().fees.at(0).capFen, std::optional<qint64>(2000));
+    QCOMPARE(terms.value().settlementCycles, (QStringList{u"T+1"_qs, u"D0"_qs}));
+    QCOMPARE(m_client->send("POST", "/v1/onboarding/agreement", "{}").status, 405);
 }
 
 void tst_ApiOnboarding::storesDocumentsIdempotently()
@@ -322,6 +353,14 @@ void tst_ApiOnboarding::refusesInvalidFields_data()
                                      << u"FIELD_INVALID"_qs;
     QTest::newRow("signedAtMs as text")
         << u"agreement.signedAtMs"_qs << QJsonValue(u"now"_qs) << u"FIELD_INVALID"_qs;
+    QTest::newRow("textSha256 of another text")
+        << u"agreement.textSha256"_qs << QJsonValue(QString(64, u'a')) << u"FIELD_INVALID"_qs;
+    QTest::newRow("textSha256 not hex")
+        << u"agreement.textSha256"_qs << QJsonValue(QString(64, u'z')) << u"FIELD_INVALID"_qs;
+    QTest::newRow("unpublished version")
+        << u"agreement.version"_qs << QJsonValue(u"2019-07"_qs) << u"FIELD_INVALID"_qs;
+    QTest::newRow("unknown settlementCycle")
+        << u"agreement.settlementCycle"_qs << QJsonValue(u"T+7"_qs) << u"FIELD_INVALID"_qs;
     QTest::newRow("mcc letters") << u"merchant.mcc"_qs << QJsonValue(u"58A2"_qs) << u"FIELD_INVALID"_qs;
     QTest::newRow("unknown licence document")
         << u"licence.documentId"_qs << QJsonValue(u"D0000000000000000"_qs) << u"DOCUMENT_UNKNOWN"_qs;

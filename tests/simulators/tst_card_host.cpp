@@ -3,15 +3,19 @@
 //
 // The card host of the acquirer simulator, in process on a temporary data directory. The terminal side is
 // built in the test from the codec and the crypto functions (SimTestTerminal.h), following the wire contract.
+#include "acquirer/engine/ActivationTerms.h"
 #include "simulators/SimTestTerminal.h"
 #include "simulators/acquirer/CardHost.h"
 #include "simulators/acquirer/DemoTerminal.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/HostLedgerDump.h"
 #include "simulators/acquirer/TestCards.h"
 #include "simulators/pinpad/EmvTestCard.h"
 #include "storage/sqlite/SqliteDatabase.h"
 #include "support/TestSupport.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,11 +86,18 @@ private Q_SLOTS:
     void refundOfSale();
     void refundRepeatGetsFirstAnswer();
 
+    void pendingTerminalServesOnlyTheActivation_data();
+    void pendingTerminalServesOnlyTheActivation();
+    void activationIsExactlyOnceAndReversible();
+
     void settlementComparesTotals_data();
     void settlementComparesTotals();
     void batchUploadEndOpensNextBatch();
 
 private:
+    void usePendingTerminal();
+    IsoMessage activation(const TestCard& testCard, const std::optional<QString>& pin);
+    QJsonArray activationRows();
     IsoMessage exchange(const IsoMessage& request);
     HostReply exchangeReply(const IsoMessage& request);
     bool signOn(SimTestTerminal& terminal, const QString& code = u"004"_qs);
@@ -653,6 +664,129 @@ void tst_CardHost::refundRepeatGetsFirstAnswer()
     const Result<qint64> refunded = m_ledger->refundedAmountFen(transaction(sale.digits(11)).id);
     POS_VERIFY_RESULT(refunded);
     QCOMPARE(refunded.value(), hundredYuan);
+}
+
+const QString pendingTid = u"20000001"_qs;
+
+// A terminal registered as the JSON API's activation registers it: pending first swipe.
+void tst_CardHost::usePendingTerminal()
+{
+    HostTerminal terminal;
+    terminal.tid = pendingTid;
+    terminal.mid = demoMid;
+    terminal.merchantName = u"Pending merchant"_qs;
+    terminal.tmk = demoTmk;
+    terminal.singleLimitFen = 5'000'000;
+    terminal.dailyLimitFen = 20'000'000;
+    terminal.firstSwipeDone = false;
+    terminal.feeSchedule = u"debit:50:2000|credit:60:|qr:38:"_qs;
+    POS_VERIFY_RESULT(m_ledger->upsertTerminal(terminal));
+    m_terminal = std::make_unique<SimTestTerminal>(pendingTid, demoMid, demoTmk);
+}
+
+IsoMessage tst_CardHost::activation(const TestCard& testCard, const std::optional<QString>& pin)
+{
+    SimTestTerminal::SaleOptions options;
+    options.pin = pin;
+    options.processingCode = u"310000"_qs;
+    options.transactionType = u"90"_qs;
+    return m_terminal->sale(testCard, 0, options);
+}
+
+QJsonArray tst_CardHost::activationRows()
+{
+    const Result<QJsonObject> dump = dumpHostLedger(m_dir->path());
+    return dump ? dump.value().value(u"activations"_qs).toArray() : QJsonArray();
+}
+
+void tst_CardHost::pendingTerminalServesOnlyTheActivation_data()
+{
+    QTest::addColumn<QString>("cardName");
+    QTest::addColumn<std::optional<QString>>("pin");
+    QTest::addColumn<bool>("activate"); // false: a sale
+    QTest::addColumn<QString>("expected");
+    const std::optional<QString> rightPin(u"123456"_qs);
+    QTest::newRow("sale before activation") << u"magstripe-approve"_qs << rightPin << false << u"40"_qs;
+    QTest::newRow("activation approved") << u"magstripe-approve"_qs << rightPin << true << u"00"_qs;
+    QTest::newRow("wrong PIN") << u"magstripe-approve"_qs << std::optional<QString>(u"000000"_qs) << true
+                               << u"55"_qs;
+    QTest::newRow("no PIN") << u"magstripe-approve"_qs << std::optional<QString>() << true << u"55"_qs;
+    QTest::newRow("lost card") << u"lost"_qs << rightPin << true << u"41"_qs;
+}
+
+void tst_CardHost::pendingTerminalServesOnlyTheActivation()
+{
+    QFETCH(QString, cardName);
+    QFETCH(std::optional<QString>, pin);
+    QFETCH(bool, activate);
+    QFETCH(QString, expected);
+    usePendingTerminal();
+    QVERIFY(signOn(*m_terminal));
+    const TestCard testCard = card(cardName.toLatin1().constData());
+    const IsoMessage request =
+        activate ? activation(testCard, pin) : m_terminal->sale(testCard, hundredYuan, {pin});
+    const IsoMessage response = exchange(request);
+    QCOMPARE(response.mti(), u"0210"_qs);
+    QCOMPARE(response.text(39), expected);
+    const bool approved = expected == u"00"_qs;
+    QCOMPARE(response.hasField(62), approved);
+    const auto terminal = m_ledger->terminal(pendingTid);
+    POS_VERIFY_RESULT(terminal);
+    QCOMPARE(terminal.value()->firstSwipeDone, approved);
+    QCOMPARE(activationRows().size(), approved ? 1 : 0);
+    if (!approved)
+        return;
+    QCOMPARE(response.field(64), m_terminal->macOf(response));
+    const Result<acquirer::ActivationTerms> terms = acquirer::parseActivationTerms(response.field(62));
+    POS_VERIFY_RESULT(terms);
+    QCOMPARE(terms.value().singleLimitFen, 5'000'000);
+    QCOMPARE(terms.value().dailyLimitFen, 20'000'000);
+    QCOMPARE(terms.value().fees.size(), 3);
+    QCOMPARE(terms.value().fees.at(0).capFen, std::optional<qint64>(2000));
+    // Active now: the sale refused before goes through.
+    QCOMPARE(exchange(m_terminal->sale(testCard, hundredYuan, {pin})).text(39), u"00"_qs);
+}
+
+void tst_CardHost::activationIsExactlyOnceAndReversible()
+{
+    usePendingTerminal();
+    QVERIFY(signOn(*m_terminal));
+    const TestCard testCard = card("magstripe-approve");
+    const IsoMessage first = activation(testCard, u"123456"_qs);
+    const IsoMessage approved = exchange(first);
+    QCOMPARE(approved.text(39), u"00"_qs);
+
+    // The identical request again: the first answer. Another activation: 00, the same terms, no second row.
+    QCOMPARE(exchange(first).field(62), approved.field(62));
+    const IsoMessage again = exchange(activation(testCard, u"123456"_qs));
+    QCOMPARE(again.text(39), u"00"_qs);
+    QCOMPARE(again.field(62), approved.field(62));
+    QJsonArray rows = activationRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).toObject().value(u"stan"_qs).toString(), first.digits(11));
+    QCOMPARE(rows.at(0).toObject().value(u"state"_qs).toString(), u"approved"_qs);
+
+    // The reversal of the recorded activation: reversed, and the terminal is pending again.
+    IsoMessage original = first;
+    original.setField(38, approved.field(38));
+    const IsoMessage reversed = exchange(m_terminal->reversalOf(original, u"98"_qs));
+    QCOMPARE(reversed.text(39), u"00"_qs);
+    rows = activationRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).toObject().value(u"state"_qs).toString(), u"reversed"_qs);
+    const auto reversedTransaction = m_ledger->transactionByKey(pendingTid, 1, first.digits(11));
+    POS_VERIFY_RESULT(reversedTransaction);
+    QVERIFY(reversedTransaction.value());
+    QCOMPARE(reversedTransaction.value()->state, hoststate::reversed);
+    QCOMPARE(exchange(m_terminal->sale(testCard, hundredYuan, {u"123456"_qs})).text(39), u"40"_qs);
+
+    // A new activation is recorded in its place.
+    const IsoMessage second = activation(testCard, u"123456"_qs);
+    QCOMPARE(exchange(second).text(39), u"00"_qs);
+    rows = activationRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).toObject().value(u"stan"_qs).toString(), second.digits(11));
+    QCOMPARE(rows.at(0).toObject().value(u"state"_qs).toString(), u"approved"_qs);
 }
 
 void tst_CardHost::settlementComparesTotals_data()

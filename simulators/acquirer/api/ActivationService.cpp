@@ -5,6 +5,7 @@
 #include "core/crypto/CryptoPrimitives.h"
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 
@@ -179,6 +180,10 @@ HttpResponse ActivationService::activate(const QByteArray& body, qint64 nowMs)
         terminal.tmk = secureRandomBytes(16);
         terminal.singleLimitFen = m_settings.singleLimitFen;
         terminal.dailyLimitFen = m_settings.dailyLimitFen;
+        // Registered here, the terminal is pending first swipe at the card host until its activation
+        // transaction is approved; it is told the fees of the agreement its merchant signed.
+        terminal.firstSwipeDone = false;
+        terminal.feeSchedule = currentAgreement().feeScheduleText();
         apiKey.keyId = QStringLiteral("term-%1").arg(terminal.tid);
         apiKey.secret = secureRandomBytes(32);
         apiKey.scope = apiscope::terminal;

@@ -5,6 +5,7 @@
 #include "simulators/SimulatorLog.h"
 #include "simulators/TlsSimulatorServer.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 #include "simulators/acquirer/api/HttpRequestParser.h"
@@ -313,6 +314,8 @@ HttpResponse ApiServer::route(const HttpRequest& request, const ApiKeyRecord& ke
     const auto methodNotAllowed = [this] {
         return HttpResponse::error(405, "METHOD_NOT_ALLOWED", tr("This method is not allowed here."));
     };
+    if (path == "/v1/onboarding/agreement")
+        return method == "GET" ? HttpResponse::json(200, currentAgreement().json()) : methodNotAllowed();
     if (path == "/v1/onboarding/documents")
         return method == "POST" ? m_onboarding->uploadDocument(request, now) : methodNotAllowed();
     if (path == "/v1/onboarding/applications")

@@ -4,6 +4,7 @@
 
 #include "simulators/SimulatorLog.h"
 #include "simulators/acquirer/HostLedger.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 #include "simulators/acquirer/api/ApiJson.h"
 #include "simulators/acquirer/api/ApiSignature.h"
 #include "simulators/acquirer/api/ChineseIdentifiers.h"
@@ -230,9 +231,19 @@ std::variant<QJsonObject, HttpResponse> OnboardingService::validatedApplication(
     }
     if (!featuresValid || !hasTender)
         fields.invalid(QStringLiteral("features"));
+    // The agreement must be one the simulator published, signed over exactly its text.
+    const QString version = jsonValueAt(*root, u"agreement.version").toString();
     const QString textSha256 = fields.text(QStringLiteral("agreement.textSha256"), 64);
-    if (!textSha256.isEmpty() && !isHex(textSha256, 64))
+    const PublishedAgreement* published = findAgreement(version);
+    if (!version.isEmpty() && !published)
+        fields.invalid(QStringLiteral("agreement.version"));
+    if (!textSha256.isEmpty() &&
+        (!isHex(textSha256, 64) || (published && textSha256 != published->textSha256())))
         fields.invalid(QStringLiteral("agreement.textSha256"));
+    const QJsonValue cycle = jsonValueAt(*root, u"agreement.settlementCycle");
+    if (!cycle.isUndefined() &&
+        !(published && cycle.isString() && published->settlementCycles.contains(cycle.toString())))
+        fields.invalid(QStringLiteral("agreement.settlementCycle"));
     fields.integer(QStringLiteral("agreement.signedAtMs"), 0, std::numeric_limits<qint64>::max());
     if (!fields.ok())
         return fieldInvalidResponse(fields.badPath());
