@@ -578,6 +578,12 @@ private Q_SLOTS:
         QVERIFY(name->isEnabled());
         retype(u"settlement.accountName"_qs, legalName);
         QCOMPARE(issue(u"settlement.accountName"_qs), QString());
+        QTest::mouseClick(nextButton(), Qt::LeftButton);
+        QVERIFY(m_flow->completeSave());
+        m_wizard->goToPage(OnboardingPage::Review);
+        QCOMPARE(m_wizard->currentId(), int(OnboardingPage::Review));
+        QTest::mouseClick(submit, Qt::LeftButton); // resubmits
+        QCOMPARE(m_flow->submitCalls, 1);
     }
 
     void submitShowsProgressAndCancels()
