@@ -122,8 +122,10 @@ void OnboardingWizard::applyStatus(OnboardingStatus status)
 void OnboardingWizard::retranslateUi()
 {
     setWindowTitle(tr("Merchant onboarding"));
-    for (WizardFormPage* page : std::as_const(m_formPages))
+    for (WizardFormPage* page : std::as_const(m_formPages)) {
         page->retranslateUi();
+        page->revalidate(); // the issue messages are translated when made
+    }
     m_review->retranslateUi();
 }
 

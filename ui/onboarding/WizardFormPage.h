@@ -57,6 +57,8 @@ public:
     void showReasons(const QHash<QString, QString>& reasons);
     // The issues of the page's current widgets, shown or not.
     QList<activation::FieldIssue> currentIssues() const;
+    // Re-runs validation of the page's widgets and updates the issue labels and isComplete().
+    void revalidate();
     // The wizard made this page current (not while fast-forwarding to a resumed page).
     virtual void entered() {}
     virtual void retranslateUi() = 0;
@@ -88,7 +90,6 @@ protected:
     // Marks fieldPath edited by the user (clears its rejection reason) and revalidates.
     void fieldEdited(const QString& fieldPath);
     void fieldLeft(const QString& fieldPath);
-    void revalidate();
     // A form layout in a card of the page, with the page's general issue and save labels below it.
     QFormLayout* formLayout() const { return m_form; }
     QVBoxLayout* pageLayout() const { return m_layout; }
