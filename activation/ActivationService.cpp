@@ -24,14 +24,16 @@ struct ServiceText
 QString refusalMessage(const QString& code)
 {
     if (code == QLatin1String("ACTIVATION_CODE_UNKNOWN"))
-        return ServiceText::tr("The acquirer does not know this activation code. Check it against the approval "
-                               "message (8 letters and digits).");
+        return ServiceText::tr(
+            "The acquirer does not know this activation code. Check it against the approval "
+            "message (8 letters and digits).");
     if (code == QLatin1String("ACTIVATION_CODE_USED"))
         return ServiceText::tr("This activation code was already used with another PIN pad. Connect that PIN "
                                "pad, or ask the acquirer for a new code.");
     if (code == QLatin1String("PUBLIC_KEY_INVALID"))
-        return ServiceText::tr("The acquirer refused this PIN pad's key. The PIN pad cannot be used with this "
-                               "acquirer; contact its support.");
+        return ServiceText::tr(
+            "The acquirer refused this PIN pad's key. The PIN pad cannot be used with this "
+            "acquirer; contact its support.");
     return ServiceText::tr("The acquirer refused the activation (%1).").arg(code);
 }
 
@@ -40,7 +42,8 @@ QString refusalMessage(const QString& code)
 QString firstSwipeDeclineMessage(const QString& rc)
 {
     if (rc == QLatin1String("55"))
-        return ServiceText::tr("The PIN was wrong. Try again with the right PIN (several wrong PINs lock the card).");
+        return ServiceText::tr(
+            "The PIN was wrong. Try again with the right PIN (several wrong PINs lock the card).");
     if (rc == QLatin1String("54"))
         return ServiceText::tr("The card has expired. Use another card.");
     if (rc == QLatin1String("41") || rc == QLatin1String("43"))
@@ -48,16 +51,19 @@ QString firstSwipeDeclineMessage(const QString& rc)
     if (rc == QLatin1String("14"))
         return ServiceText::tr("The card number is not valid for the bank. Use another card.");
     if (rc == QLatin1String("59") || rc == QLatin1String("30"))
-        return ServiceText::tr("The card could not be verified. Insert or tap it again, or use another card.");
+        return ServiceText::tr(
+            "The card could not be verified. Insert or tap it again, or use another card.");
     if (rc == QLatin1String("61") || rc == QLatin1String("65"))
         return ServiceText::tr("The card is over its limit. Use another card.");
     if (rc == QLatin1String("91") || rc == QLatin1String("96") || rc == QLatin1String("98"))
         return ServiceText::tr("The bank's system did not answer. Wait a minute and swipe again.");
     if (rc == QLatin1String("40") || rc == QLatin1String("58"))
-        return ServiceText::tr("The acquirer does not allow this transaction on this terminal yet. Contact its "
-                               "support.");
+        return ServiceText::tr(
+            "The acquirer does not allow this transaction on this terminal yet. Contact its "
+            "support.");
     if (rc == QLatin1String("A0") || rc == QLatin1String("99"))
-        return ServiceText::tr("The security check with the bank failed; the terminal signs on again. Swipe again.");
+        return ServiceText::tr(
+            "The security check with the bank failed; the terminal signs on again. Swipe again.");
     return ServiceText::tr("The bank declined the card (code %1). Use another card.").arg(rc);
 }
 
@@ -189,8 +195,9 @@ void ActivationService::bindPadAndRegister(const QString& code)
         }
         if (!m_record.pinPadSerial.isEmpty() && m_record.step >= ActivationStep::Registering &&
             m_record.pinPadSerial != pad.serialNumber) {
-            fail(ServiceText::tr("This terminal is being activated with PIN pad %1, but PIN pad %2 is connected. "
-                                 "Connect PIN pad %1.")
+            fail(ServiceText::tr(
+                     "This terminal is being activated with PIN pad %1, but PIN pad %2 is connected. "
+                     "Connect PIN pad %1.")
                      .arg(m_record.pinPadSerial, pad.serialNumber),
                  QStringLiteral("pad serial differs from the stored binding"));
             return;
@@ -215,8 +222,9 @@ void ActivationService::requestActivation(const QString& code,
 {
     setBusy(true, ServiceText::tr("Registering the terminal with the acquirer…"));
     m_client.activate(
-        code, serial, publicKey, sm2 ? acquirer::PadKeyAlgorithm::Sm2 : acquirer::PadKeyAlgorithm::RsaOaepSha256,
-        this, [this](Result<acquirer::ApiAnswer<acquirer::ActivationResult>> answer) {
+        code, serial, publicKey,
+        sm2 ? acquirer::PadKeyAlgorithm::Sm2 : acquirer::PadKeyAlgorithm::RsaOaepSha256, this,
+        [this](Result<acquirer::ApiAnswer<acquirer::ActivationResult>> answer) {
             if (!answer) {
                 fail(ServiceText::tr("%1 Nothing is lost: try again, the same code is used.")
                          .arg(answer.error().userMessage),
@@ -260,13 +268,14 @@ void ActivationService::loadTmk(QByteArray wrapped, const QString& scheme, const
     m_pad.loadTmk(std::move(wrapped), keyScheme, QByteArray::fromHex(kcvHex.toLatin1()), this,
                   [this](Result<QByteArray> kcv) {
                       if (!kcv) {
-                          fail(kcv.error().code == ErrorCode::ProtocolViolation
-                                   ? ServiceText::tr("The master key check value (KCV) did not match: the key "
-                                                     "was not loaded. Try again; if it happens again, contact "
-                                                     "the acquirer.")
-                                   : ServiceText::tr("The PIN pad could not load the master key: %1")
-                                         .arg(kcv.error().userMessage),
-                               kcv.error().detail);
+                          fail(
+                              kcv.error().code == ErrorCode::ProtocolViolation
+                                  ? ServiceText::tr("The master key check value (KCV) did not match: the key "
+                                                    "was not loaded. Try again; if it happens again, contact "
+                                                    "the acquirer.")
+                                  : ServiceText::tr("The PIN pad could not load the master key: %1")
+                                        .arg(kcv.error().userMessage),
+                              kcv.error().detail);
                           return;
                       }
                       TerminalActivation record = m_record;
@@ -290,9 +299,10 @@ void ActivationService::signOn()
             return;
         }
         if (!check.value().allMatch()) {
-            self->fail(ServiceText::tr("The working keys from the acquirer failed their check (KCV) and were not "
-                                       "used. Try again; if it happens again, contact the acquirer."),
-                       QStringLiteral("work key KCV mismatch"));
+            self->fail(
+                ServiceText::tr("The working keys from the acquirer failed their check (KCV) and were not "
+                                "used. Try again; if it happens again, contact the acquirer."),
+                QStringLiteral("work key KCV mismatch"));
             return;
         }
         TerminalActivation record = self->m_record;
@@ -315,7 +325,8 @@ void ActivationService::readCard()
 {
     setBusy(true, ServiceText::tr("Swipe, insert or tap a card on the PIN pad…"));
     m_waitingForCardholder = true;
-    m_pad.readCard(0, m_config.cardTimeoutSeconds, devices::EntrySwipe | devices::EntryInsert | devices::EntryTap,
+    m_pad.readCard(0, m_config.cardTimeoutSeconds,
+                   devices::EntrySwipe | devices::EntryInsert | devices::EntryTap,
                    ServiceText::tr("Activation: present a card"), this, [this](Result<CardRead> card) {
                        if (!card) {
                            fail(card.error().code == ErrorCode::Cancelled
@@ -332,19 +343,20 @@ void ActivationService::readPin(CardRead card)
 {
     setBusy(true, ServiceText::tr("Enter the card's PIN on the PIN pad…"));
     const QString pan = card.pan;
-    m_pad.getPin(pan, 4, 12, m_config.pinTimeoutSeconds, ServiceText::tr("Enter PIN"), this,
-                 [this, card = std::move(card)](Result<QByteArray> pinBlock) mutable {
-                     m_waitingForCardholder = false;
-                     if (!pinBlock) {
-                         fail(pinBlock.error().code == ErrorCode::Cancelled
-                                  ? ServiceText::tr("The PIN entry was cancelled.")
-                                  : ServiceText::tr("No PIN was entered: %1").arg(pinBlock.error().userMessage),
-                              pinBlock.error().detail);
-                         return;
-                     }
-                     card.pinBlock = pinBlock.value();
-                     sendFirstSwipe(std::move(card));
-                 });
+    m_pad.getPin(
+        pan, 4, 12, m_config.pinTimeoutSeconds, ServiceText::tr("Enter PIN"), this,
+        [this, card = std::move(card)](Result<QByteArray> pinBlock) mutable {
+            m_waitingForCardholder = false;
+            if (!pinBlock) {
+                fail(pinBlock.error().code == ErrorCode::Cancelled
+                         ? ServiceText::tr("The PIN entry was cancelled.")
+                         : ServiceText::tr("No PIN was entered: %1").arg(pinBlock.error().userMessage),
+                     pinBlock.error().detail);
+                return;
+            }
+            card.pinBlock = pinBlock.value();
+            sendFirstSwipe(std::move(card));
+        });
 }
 
 void ActivationService::sendFirstSwipe(CardRead card)
@@ -356,7 +368,8 @@ void ActivationService::sendFirstSwipe(CardRead card)
         if (!self)
             return;
         if (!outcome) {
-            self->fail(ServiceText::tr("The activation was not sent: %1 Swipe again.").arg(outcome.error().userMessage),
+            self->fail(ServiceText::tr("The activation was not sent: %1 Swipe again.")
+                           .arg(outcome.error().userMessage),
                        outcome.error().detail);
             return;
         }
@@ -368,9 +381,10 @@ void ActivationService::sendFirstSwipe(CardRead card)
             Q_EMIT self->firstSwipeDeclined(firstSwipeDeclineMessage(outcome.value().responseCode));
             return;
         case Kind::NotSent:
-            self->fail(ServiceText::tr("The acquirer could not be reached; nothing was sent. Check the network and "
-                                       "swipe again."),
-                       QStringLiteral("first swipe not sent"));
+            self->fail(
+                ServiceText::tr("The acquirer could not be reached; nothing was sent. Check the network and "
+                                "swipe again."),
+                QStringLiteral("first swipe not sent"));
             return;
         case Kind::Reversed:
             self->fail(ServiceText::tr("The bank did not answer in time, so the activation was cancelled "
@@ -378,8 +392,9 @@ void ActivationService::sendFirstSwipe(CardRead card)
                        QStringLiteral("first swipe reversed"));
             return;
         case Kind::ReversalPending:
-            self->fail(ServiceText::tr("The bank did not answer in time. The cancellation will be sent as soon as the "
-                                       "connection is back; then swipe again."),
+            self->fail(ServiceText::tr(
+                           "The bank did not answer in time. The cancellation will be sent as soon as the "
+                           "connection is back; then swipe again."),
                        QStringLiteral("first swipe reversal pending"));
             return;
         }

@@ -77,7 +77,8 @@ public:
     };
     using SealSecret = std::function<Result<QByteArray>(const QByteArray& secret)>;
     // Queues the slip with the print service; done with the job id once committed.
-    using SubmitSlip = std::function<void(const receipt::ReceiptDocument& slip, std::function<void(Result<qint64>)>)>;
+    using SubmitSlip =
+        std::function<void(const receipt::ReceiptDocument& slip, std::function<void(Result<qint64>)>)>;
 
     ActivationService(Config config,
                       TerminalActivationStore& store,
@@ -148,7 +149,8 @@ private:
 QString firstSwipeDeclineMessage(const QString& responseCode);
 
 // The activation slip (masked card 6+4 only).
-receipt::ReceiptDocument activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs);
+receipt::ReceiptDocument
+activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs);
 
 } // namespace activation
 } // namespace pos

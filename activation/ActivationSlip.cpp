@@ -29,7 +29,8 @@ QString rateText(int basisPoints)
 
 } // namespace
 
-receipt::ReceiptDocument activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs)
+receipt::ReceiptDocument
+activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs)
 {
     using receipt::Alignment;
     receipt::ReceiptDocument slip;
@@ -47,7 +48,8 @@ receipt::ReceiptDocument activationSlip(const TerminalActivation& record, const 
                     QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     slip.separator();
     if (record.singleLimitFen > 0)
-        slip.twoColumns(SlipText::tr("Single limit"), Money::fromFen(record.singleLimitFen).toDisplayString());
+        slip.twoColumns(SlipText::tr("Single limit"),
+                        Money::fromFen(record.singleLimitFen).toDisplayString());
     if (record.dailyLimitFen > 0)
         slip.twoColumns(SlipText::tr("Daily limit"), Money::fromFen(record.dailyLimitFen).toDisplayString());
     const QJsonArray fees = QJsonDocument::fromJson(record.feeScheduleJson.toUtf8()).array();

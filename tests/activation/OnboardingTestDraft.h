@@ -4,6 +4,7 @@
 
 #include "activation/OnboardingDraft.h"
 #include "core/crypto/CryptoPrimitives.h"
+#include "simulators/acquirer/api/AcquirerAgreement.h"
 
 #include <QDateTime>
 
@@ -11,9 +12,10 @@
 namespace pos {
 namespace test {
 
+// The simulator's published agreement: the acquirer refuses an application signed over any other text.
 inline QString testAgreementText()
 {
-    return QStringLiteral("收单服务协议（测试）：费率与结算周期以本文本为准。");
+    return sim::currentAgreement().text;
 }
 
 inline activation::OnboardingDraft validTestDraft()
@@ -38,7 +40,7 @@ inline activation::OnboardingDraft validTestDraft()
     d.settlement = {AccountType::Corporate, name, QStringLiteral("35001234567890123"),
                     QStringLiteral("中国建设银行"), QStringLiteral("福州五四支行")};
     d.features = {Feature::Swipe, Feature::Ic, Feature::Qr};
-    d.agreement.version = QStringLiteral("2026-01");
+    d.agreement.version = sim::currentAgreement().version;
     d.agreement.signedText = testAgreementText();
     d.agreement.textSha256 =
         QString::fromLatin1(crypto::sha256(testAgreementText().toUtf8()).value().toHex());

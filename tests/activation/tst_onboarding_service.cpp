@@ -6,6 +6,7 @@
 // submission interrupted after the POST, and the network down.
 #include "OnboardingTestDraft.h"
 #include "acquirer/api/OnboardingClient.h"
+#include "activation/AcquirerAgreement.h"
 #include "activation/OnboardingService.h"
 #include "storage/LedgerOnboardingStore.h"
 #include "storage/LedgerService.h"
@@ -78,14 +79,7 @@ private:
         serviceConfig.pollIntervalMs = 100;
         serviceConfig.maxPollIntervalMs = 400;
         rig.service = std::make_unique<OnboardingService>(
-            *m_store, std::move(key), *rig.client,
-            [](QObject* context, std::function<void(Result<AgreementOffer>)> done) {
-                AgreementOffer offer;
-                offer.version = u"2026-01"_qs;
-                offer.text = testAgreementText();
-                QTimer::singleShot(0, context, [done, offer] { done(offer); });
-            },
-            serviceConfig);
+            *m_store, std::move(key), *rig.client, acquirerAgreementSource(*rig.client), serviceConfig);
         return rig;
     }
 
@@ -230,6 +224,31 @@ private Q_SLOTS:
             [&](auto done) { rig.service->attachmentBytes(AttachmentKind::Licence, done); });
         POS_VERIFY_RESULT(bytes);
         QCOMPARE(bytes.value(), content);
+    }
+
+    void agreementComesFromTheAcquirer()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({}));
+        Rig rig = makeRig(host.apiUrl(), host.caPath());
+        POS_VERIFY_RESULT(start(*rig.service));
+        const Result<AgreementOffer> offer =
+            await<AgreementOffer>([&](auto done) { rig.service->fetchAgreement(done); });
+        POS_VERIFY_RESULT(offer);
+        QCOMPARE(offer.value().version, sim::currentAgreement().version);
+        QCOMPARE(offer.value().text, sim::currentAgreement().text);
+        QCOMPARE(offer.value().fees.size(), sim::currentAgreement().fees.size());
+        QCOMPARE(offer.value().settlementCycles, sim::currentAgreement().settlementCycles);
+    }
+
+    void agreementFailsClearlyWithoutANetwork()
+    {
+        Rig rig = makeRig(u"https://127.0.0.1:1/"_qs, {});
+        POS_VERIFY_RESULT(start(*rig.service));
+        const Result<AgreementOffer> offer =
+            await<AgreementOffer>([&](auto done) { rig.service->fetchAgreement(done); });
+        QVERIFY(!offer);
+        QVERIFY(!offer.error().userMessage.isEmpty());
     }
 
     void submitIsApprovedWithActivationCode()

@@ -412,7 +412,8 @@ void tst_ApiQr::ordersSurviveARestart()
     QVERIFY(!QJsonDocument(dump.value()).toJson().contains(wechatCode(1).toLatin1())); // no payment codes
 }
 
-// A host.db of schema 1 (before the API) gets the API tables at the next start; its terminals stay.
+// A host.db of schema 1 (before the API and the first swipe) gets the later tables at the next start; its
+// terminals stay.
 void tst_ApiQr::migratesAVersionOneHostDatabase()
 {
     m_client.reset();
@@ -426,6 +427,8 @@ void tst_ApiQr::migratesAVersionOneHostDatabase()
             u"DROP TABLE api_keys; DROP TABLE api_documents; DROP TABLE api_applications; DROP TABLE "
             u"api_merchants; "
             u"DROP TABLE api_activation_codes; DROP TABLE qr_orders; DROP TABLE qr_refunds; "
+            u"DROP TABLE activations; ALTER TABLE terminals DROP COLUMN first_swipe_done; "
+            u"ALTER TABLE terminals DROP COLUMN fee_schedule; "
             u"DELETE FROM counters WHERE name IN ('merchant', 'terminal', 'application', 'qr'); "
             u"INSERT INTO terminals (tid, mid, merchant_name, tmk_scheme, tmk_hex, single_limit_fen, "
             u"daily_limit_fen) "
@@ -434,7 +437,7 @@ void tst_ApiQr::migratesAVersionOneHostDatabase()
             u"PRAGMA user_version = 1"_qs));
     }
     QVERIFY(m_fixture->start());
-    QCOMPARE(m_fixture->ledger->database().queryInt64(u"PRAGMA user_version"_qs).value(), qint64(2));
+    QCOMPARE(m_fixture->ledger->database().queryInt64(u"PRAGMA user_version"_qs).value(), qint64(3));
     const Result<std::optional<HostTerminal>> old = m_fixture->ledger->terminal(u"10000001"_qs);
     POS_VERIFY_RESULT(old);
     QCOMPARE(old.value()->merchantName, u"Old"_qs);
@@ -454,7 +457,7 @@ void tst_ApiQr::refusesANewerHostDatabase()
                                                 storage::SqliteDatabase::Access::ReadWrite,
                                                 storage::SqliteDatabase::Creation::MustExist);
         POS_VERIFY_RESULT(db);
-        POS_VERIFY_RESULT(db.value()->execute(u"PRAGMA user_version = 3"_qs));
+        POS_VERIFY_RESULT(db.value()->execute(u"PRAGMA user_version = 4"_qs));
     }
     const auto opened = HostLedger::open(m_fixture->dir.path());
     QVERIFY(!opened);
