@@ -93,6 +93,9 @@ public:
     // Loads the stored record; done(ok) once known. Call before anything else.
     void start(std::function<void(Result<void>)> done);
 
+    // The tenders enabled after an approved first swipe (besides cash): those of the approved application.
+    void setRequestedTenders(const QStringList& tenders) { m_config.requestedTenders = tenders; }
+
     const TerminalActivation& record() const { return m_record; }
     ActivationStep step() const { return m_record.step; }
     bool isBusy() const { return m_busy; }

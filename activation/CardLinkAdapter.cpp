@@ -42,7 +42,9 @@ FirstSwipeOutcome firstSwipeOutcome(const acquirer::ActivationSwipeResult& resul
 CardLinkOperations cardLinkOperations(acquirer::CardEngine& engine)
 {
     CardLinkOperations ops;
-    ops.signOn = [&engine](std::function<void(Result<WorkKeyCheck>)> done) { engine.signOn(std::move(done)); };
+    ops.signOn = [&engine](std::function<void(Result<WorkKeyCheck>)> done) {
+        engine.signOn(std::move(done));
+    };
     ops.firstSwipe = [&engine](const CardRead& card, std::function<void(Result<FirstSwipeOutcome>)> done) {
         engine.activate(card, [done = std::move(done)](Result<acquirer::ActivationSwipeResult> result) {
             if (!result) {

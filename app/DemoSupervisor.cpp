@@ -108,17 +108,25 @@ void DemoSupervisor::readAnnouncements(Child& child)
     while (child.process->canReadLine()) {
         const QString line = QString::fromUtf8(child.process->readLine()).trimmed();
         const QRegularExpressionMatch match = listening.match(line);
+        static const QRegularExpression api(QStringLiteral("^api (https://\\S+)$"));
+        static const QRegularExpression ca(QStringLiteral("^ca (.+)$"));
+        if (child.name == QLatin1String("acquirer")) {
+            if (const QRegularExpressionMatch m = api.match(line); m.hasMatch())
+                m_endpoints.acquirerApiUrl = m.captured(1);
+            if (const QRegularExpressionMatch m = ca.match(line); m.hasMatch())
+                m_endpoints.acquirerCaPath = m.captured(1);
+        }
         if (match.hasMatch() && child.port == 0) {
             child.port = static_cast<quint16>(match.captured(1).toUInt());
             qCInfo(lcDemo).noquote() << QStringLiteral("simulator %1 ready pid=%2 port=%3")
                                             .arg(child.name)
                                             .arg(child.process->processId())
                                             .arg(child.port);
-            checkReady();
         } else if (!line.isEmpty()) {
             qCInfo(lcDemo).noquote() << child.name << line;
         }
     }
+    checkReady();
 }
 
 void DemoSupervisor::childFinished(Child& child, int exitCode, QProcess::ExitStatus status)
@@ -137,6 +145,8 @@ void DemoSupervisor::checkReady()
         if (child.port == 0)
             return;
     }
+    if (m_ready || m_endpoints.acquirerApiUrl.isEmpty() || m_endpoints.acquirerCaPath.isEmpty())
+        return;
     m_startupTimeout.stop();
     m_endpoints.acquirerPort = m_children.at(0).port;
     m_endpoints.pinPadPort = m_children.at(1).port;

@@ -18,6 +18,8 @@ struct DemoEndpoints
     quint16 pinPadPort = 0;
     quint16 printerPort = 0;
     QString printerJobsDirectory;
+    QString acquirerApiUrl; // "https://127.0.0.1:PORT/" (the simulator's "api …" line)
+    QString acquirerCaPath; // the simulator's CA certificate (its "ca …" line), pinned by the POS
 };
 
 // Runs the demo simulators (acquirer host, PIN pad, printer) as child processes on 127.0.0.1 with ephemeral

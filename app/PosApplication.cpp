@@ -3,6 +3,8 @@
 #include "app/PosApplication.h"
 
 #include "PosVersion.h"
+#include "acquirer/api/ApiConfig.h"
+#include "app/AcquirerSetup.h"
 #include "app/AppLog.h"
 #include "app/Autopilot.h"
 #include "app/DemoSupervisor.h"
@@ -63,8 +65,9 @@ PosApplication::~PosApplication()
     if (m_demo)
         m_demo->stop();
     m_window.reset();
-    m_devices.reset();                                // the print queue uses the ledger
-    delete m_ledger;                                  // finishes queued ledger work, then closes the file
+    m_acquirer.reset(); // its engine uses the hub's PIN pad, its stores the ledger
+    m_devices.reset();  // the print queue uses the ledger
+    delete m_ledger;    // finishes queued ledger work, then closes the file
     QThreadPool::globalInstance()->waitForDone(2000); // pending settings writes
 }
 
@@ -111,6 +114,7 @@ std::optional<int> PosApplication::start()
     m_devices = std::make_unique<DeviceSetup>(*m_status, settingsFile(m_dataDirectory));
     if (!m_options.demo)
         m_devices->openConfiguredDevices();
+    m_acquirer = std::make_unique<AcquirerSetup>(*m_status, m_devices->hub(), m_dataDirectory);
     const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,
                              m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
     m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
@@ -160,6 +164,7 @@ void PosApplication::openLedger()
             qCInfo(lcApp).noquote() << "ledger open:" << path;
             m_devices->attachLedger(*m_ledger);
             m_window->attachPrinting(m_devices->printService());
+            m_acquirer->attachLedger(*m_ledger, m_devices->printService());
             backupLedgerIfDue();
             m_backupTimer = new QTimer(this);
             m_backupTimer->setInterval(std::chrono::hours(1));
@@ -288,6 +293,14 @@ void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
     connect(acquirer, &EndpointProbe::stateChanged, this,
             [this, acquirer](LinkState state) { m_status->setAcquirerLink(state, acquirer->endpoint()); });
     m_devices->useDemoDevices(endpoints.printerPort, endpoints.pinPadPort);
+    AcquirerEndpoints acquirerEndpoints;
+    acquirerEndpoints.apiUrl = QUrl(endpoints.acquirerApiUrl);
+    acquirerEndpoints.cardHost = host;
+    acquirerEndpoints.cardPort = endpoints.acquirerPort;
+    acquirerEndpoints.caPath = endpoints.acquirerCaPath;
+    acquirerEndpoints.installerKeyId = acquirer::demoInstallerKeyId();
+    acquirerEndpoints.installerSecret = acquirer::demoInstallerSecret();
+    m_acquirer->setEndpoints(acquirerEndpoints);
     acquirer->start();
     if (!m_options.autopilotDirectory.isEmpty() && !m_autopilot)
         startAutopilot();

@@ -26,6 +26,7 @@ class MainWindow;
 namespace pos {
 namespace app {
 
+class AcquirerSetup;
 class Autopilot;
 class DemoSupervisor;
 class DeviceSetup;
@@ -67,7 +68,8 @@ private:
     std::unique_ptr<LogSink> m_logSink;
     std::unique_ptr<TerminalStatus> m_status;
     std::unique_ptr<ui::LanguageManager> m_languages;
-    std::unique_ptr<DeviceSetup> m_devices; // before the window that shows it, after the status it writes
+    std::unique_ptr<DeviceSetup> m_devices;    // before the window that shows it, after the status it writes
+    std::unique_ptr<AcquirerSetup> m_acquirer; // after the devices (its engine uses the hub's PIN pad)
     std::unique_ptr<ui::MainWindow> m_window;
     storage::LedgerService* m_ledger = nullptr;
     QTimer* m_backupTimer = nullptr;

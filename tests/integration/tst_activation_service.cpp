@@ -111,7 +111,8 @@ private:
             const auto state = CardLinkFixture::await<ApiAnswer<ApplicationState>>([&](auto done) {
                 onboarding.applicationStatus(submitted.value().value->applicationId, &context, done);
             });
-            if (state && state.value().succeeded() && state.value().value->status == ApplicationStatus::Approved)
+            if (state && state.value().succeeded() &&
+                state.value().value->status == ApplicationStatus::Approved)
                 return state.value().value->activationCode;
             QTest::qWait(50);
         }
@@ -166,13 +167,14 @@ private:
         Terminal* raw = t.get();
         t->service = std::make_unique<ActivationService>(
             serviceConfig, *t->store, *t->client, *t->pad, cardLinkOperations(*t->engine),
-            [](const QByteArray& secret) -> Result<QByteArray> { return QByteArray(QByteArray("sealed:") + secret.toHex()); },
+            [](const QByteArray& secret) -> Result<QByteArray> {
+                return QByteArray(QByteArray("sealed:") + secret.toHex());
+            },
             [raw](const receipt::ReceiptDocument& slip, std::function<void(Result<qint64>)> done) {
                 raw->slips.append(slip);
                 QTimer::singleShot(0, [done, n = raw->slips.size()] { done(qint64(n)); });
             });
-        const Result<> started =
-            CardLinkFixture::await<void>([&](auto done) { raw->service->start(done); });
+        const Result<> started = CardLinkFixture::await<void>([&](auto done) { raw->service->start(done); });
         return started ? std::move(t) : nullptr;
     }
 
@@ -222,7 +224,8 @@ private Q_SLOTS:
 
         t->service->firstSwipe();
         QVERIFY(QTest::qWaitFor([&] { return !declines.isEmpty(); }, 30000));
-        QVERIFY2(declines.first().first().toString().contains(u"PIN"_qs), qPrintable(declines.first().first().toString()));
+        QVERIFY2(declines.first().first().toString().contains(u"PIN"_qs),
+                 qPrintable(declines.first().first().toString()));
         QCOMPARE(t->service->step(), ActivationStep::SignedOn);
         QCOMPARE(approvedActivations(host, t->service->record().terminalId), 0);
 
