@@ -26,6 +26,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QPointer>
+#include <QSettings>
 #include <QThreadPool>
 
 namespace pos {
@@ -48,7 +49,28 @@ QStringList requestedTenders(const activation::OnboardingDraft& draft)
 
 } // namespace
 
-AcquirerSetup::AcquirerSetup(TerminalStatus& status, devices::DeviceHub& hub, QString dataDirectory, QObject* parent)
+AcquirerEndpoints AcquirerEndpoints::fromSettings(const QString& settingsFile)
+{
+    const QSettings settings(settingsFile, QSettings::IniFormat);
+    AcquirerEndpoints endpoints;
+    endpoints.apiUrl = QUrl(settings.value(QStringLiteral("acquirer/apiUrl")).toString());
+    const QString cardHost = settings.value(QStringLiteral("acquirer/cardHost")).toString();
+    const qsizetype colon = cardHost.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        endpoints.cardHost = cardHost.left(colon);
+        endpoints.cardPort = quint16(cardHost.mid(colon + 1).toUInt());
+    }
+    endpoints.caPath = settings.value(QStringLiteral("acquirer/caFile")).toString();
+    endpoints.installerKeyId = settings.value(QStringLiteral("acquirer/installerKeyId")).toString();
+    endpoints.installerSecret = acquirer::ApiSecret(QByteArray::fromHex(
+        settings.value(QStringLiteral("acquirer/installerSecret")).toString().toLatin1()));
+    return endpoints;
+}
+
+AcquirerSetup::AcquirerSetup(TerminalStatus& status,
+                             devices::DeviceHub& hub,
+                             QString dataDirectory,
+                             QObject* parent)
     : QObject(parent)
     , m_status(status)
     , m_hub(hub)
@@ -146,8 +168,8 @@ void AcquirerSetup::tryStart()
     if (m_status.demoMode())
         onboardingConfig.pollIntervalMs = 1000;
     m_onboarding = std::make_unique<activation::OnboardingService>(
-        *m_onboardingStore, key, *m_onboardingClient, activation::acquirerAgreementSource(*m_onboardingClient),
-        onboardingConfig);
+        *m_onboardingStore, key, *m_onboardingClient,
+        activation::acquirerAgreementSource(*m_onboardingClient), onboardingConfig);
 
     m_activationStore = std::make_unique<storage::LedgerActivationStore>(*m_ledger);
     activation::ActivationService::Config activationConfig;
@@ -167,8 +189,10 @@ void AcquirerSetup::tryStart()
                           std::move(done));
         });
 
-    connect(m_onboarding.get(), &activation::OnboardingFlow::statusChanged, this, &AcquirerSetup::publishStatus);
-    connect(m_activation.get(), &activation::ActivationService::stepChanged, this, &AcquirerSetup::publishStatus);
+    connect(m_onboarding.get(), &activation::OnboardingFlow::statusChanged, this,
+            &AcquirerSetup::publishStatus);
+    connect(m_activation.get(), &activation::ActivationService::stepChanged, this,
+            &AcquirerSetup::publishStatus);
     m_onboarding->start([this](Result<void> started) {
         if (!started)
             qCWarning(lcApp).noquote() << "onboarding record:" << started.error().detail;
@@ -179,7 +203,8 @@ void AcquirerSetup::tryStart()
             }
             const TerminalActivation& record = m_activation->record();
             if (record.step >= ActivationStep::TerminalRegistered && !record.sealedApiSecret.isEmpty()) {
-                Result<QByteArray> secret = crypto::aes256GcmOpen(m_loaded->key, record.sealedApiSecret, apiSecretAad);
+                Result<QByteArray> secret =
+                    crypto::aes256GcmOpen(m_loaded->key, record.sealedApiSecret, apiSecretAad);
                 if (secret) {
                     m_api->setCredentials(record.apiKeyId, acquirer::ApiSecret(secret.value()));
                     crypto::secureWipe(secret.value());
@@ -220,8 +245,11 @@ void AcquirerSetup::runNetworkCheck(std::function<void(activation::NetworkReport
     if (!m_networkCheck)
         m_networkCheck = new activation::NetworkCheck({}, this);
     const QList<activation::NetworkEndpoint> endpoints{
-        {tr("Onboarding and QR service"), m_endpoints.apiUrl.host(), quint16(m_endpoints.apiUrl.port(443)),
-         m_loaded->pinnedCa, {}},
+        {tr("Onboarding and QR service"),
+         m_endpoints.apiUrl.host(),
+         quint16(m_endpoints.apiUrl.port(443)),
+         m_loaded->pinnedCa,
+         {}},
         {tr("Card payments host"), m_endpoints.cardHost, m_endpoints.cardPort, m_loaded->pinnedCa, {}},
     };
     m_networkCheck->run(endpoints, std::move(done));

@@ -50,7 +50,13 @@ struct AcquirerEndpoints
     QString caPath;
     QString installerKeyId;
     acquirer::ApiSecret installerSecret;
-    bool isComplete() const { return apiUrl.isValid() && !cardHost.isEmpty() && cardPort != 0 && !caPath.isEmpty(); }
+    // The production endpoints from settings.ini [acquirer] (read at start-up with the other settings);
+    // incomplete when not configured.
+    static AcquirerEndpoints fromSettings(const QString& settingsFile);
+    bool isComplete() const
+    {
+        return apiUrl.isValid() && !cardHost.isEmpty() && cardPort != 0 && !caPath.isEmpty();
+    }
 };
 
 // The onboarding and activation services of the running app and what they stand on: the personal-data key
@@ -64,7 +70,10 @@ class AcquirerSetup final : public QObject
     Q_OBJECT
 
 public:
-    AcquirerSetup(TerminalStatus& status, devices::DeviceHub& hub, QString dataDirectory, QObject* parent = nullptr);
+    AcquirerSetup(TerminalStatus& status,
+                  devices::DeviceHub& hub,
+                  QString dataDirectory,
+                  QObject* parent = nullptr);
     ~AcquirerSetup() override;
 
     void attachLedger(storage::LedgerService& ledger, sales::PrintService* printService);

@@ -115,6 +115,8 @@ std::optional<int> PosApplication::start()
     if (!m_options.demo)
         m_devices->openConfiguredDevices();
     m_acquirer = std::make_unique<AcquirerSetup>(*m_status, m_devices->hub(), m_dataDirectory);
+    if (!m_options.demo)
+        m_acquirer->setEndpoints(AcquirerEndpoints::fromSettings(settingsFile(m_dataDirectory)));
     const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,
                              m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
     m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
