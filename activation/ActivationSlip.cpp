@@ -22,6 +22,12 @@ struct SlipText
     Q_DECLARE_TR_FUNCTIONS(pos::activation::ActivationSlip)
 };
 
+// "50000.00 yuan": the printer's code pages have no ¥ outside Chinese mode, so the unit is written out.
+QString yuan(qint64 fen)
+{
+    return SlipText::tr("%1 yuan").arg(Money::fromFen(fen).toDecimalString());
+}
+
 QString rateText(int basisPoints)
 {
     return QStringLiteral("%1.%2%").arg(basisPoints / 100).arg(basisPoints % 100, 2, 10, QLatin1Char('0'));
@@ -34,7 +40,7 @@ activationSlip(const TerminalActivation& record, const QString& panMasked, qint6
 {
     using receipt::Alignment;
     receipt::ReceiptDocument slip;
-    slip.text(SlipText::tr("Terminal activation slip"), {Alignment::Centre, true, true, true, false});
+    slip.text(SlipText::tr("Terminal activation slip"), {Alignment::Centre, true, false, true, false});
     slip.separator();
     slip.twoColumns(SlipText::tr("Merchant"), record.merchantName);
     slip.twoColumns(SlipText::tr("Merchant ID"), record.merchantId);
@@ -48,18 +54,16 @@ activationSlip(const TerminalActivation& record, const QString& panMasked, qint6
                     QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     slip.separator();
     if (record.singleLimitFen > 0)
-        slip.twoColumns(SlipText::tr("Single limit"),
-                        Money::fromFen(record.singleLimitFen).toDisplayString());
+        slip.twoColumns(SlipText::tr("Single limit"), yuan(record.singleLimitFen));
     if (record.dailyLimitFen > 0)
-        slip.twoColumns(SlipText::tr("Daily limit"), Money::fromFen(record.dailyLimitFen).toDisplayString());
+        slip.twoColumns(SlipText::tr("Daily limit"), yuan(record.dailyLimitFen));
     const QJsonArray fees = QJsonDocument::fromJson(record.feeScheduleJson.toUtf8()).array();
     for (const QJsonValue& value : fees) {
         const QJsonObject fee = value.toObject();
         QString rate = rateText(fee.value(QStringLiteral("rateBasisPoints")).toInt());
         if (fee.contains(QStringLiteral("capFen")))
             rate = SlipText::tr("%1, at most %2")
-                       .arg(rate, Money::fromFen(qint64(fee.value(QStringLiteral("capFen")).toDouble()))
-                                      .toDisplayString());
+                       .arg(rate, yuan(qint64(fee.value(QStringLiteral("capFen")).toDouble())));
         slip.twoColumns(SlipText::tr("Fee (%1)").arg(fee.value(QStringLiteral("tender")).toString()), rate);
     }
     slip.separator();

@@ -12,6 +12,7 @@
 #include "app/EndpointProbe.h"
 #include "app/FirstFrameWatcher.h"
 #include "app/InstanceGuard.h"
+#include "app/JourneyAutopilot.h"
 #include "app/LogSink.h"
 #include "core/TerminalStatus.h"
 #include "core/crypto/SelfTest.h"
@@ -311,15 +312,33 @@ void PosApplication::onDemoReady(const DemoEndpoints& endpoints)
 void PosApplication::startAutopilot()
 {
     m_autopilot = new Autopilot(m_window.get(), m_options.autopilotDirectory, this);
-    connect(m_autopilot, &Autopilot::finished, this,
-            [](bool ok, const QStringList& files, const QString& error) {
-                for (const QString& file : files)
-                    std::printf("screenshot %s\n", qPrintable(file));
-                std::fflush(stdout);
-                if (!ok)
-                    std::fprintf(stderr, "pos: autopilot failed: %s\n", qPrintable(error));
-                QCoreApplication::exit(ok ? ExitOk : ExitDemoFailed);
-            });
+    const auto report = [](bool ok, const QStringList& files, const QString& error) {
+        for (const QString& file : files)
+            std::printf("screenshot %s\n", qPrintable(file));
+        std::fflush(stdout);
+        if (!ok)
+            std::fprintf(stderr, "pos: autopilot failed: %s\n", qPrintable(error));
+        QCoreApplication::exit(ok ? ExitOk : ExitDemoFailed);
+    };
+    connect(
+        m_autopilot, &Autopilot::finished, this,
+        [this, report](bool ok, const QStringList& files, const QString& error) {
+            // In demo mode the tour of the pages is followed by the merchant's journey: the onboarding
+            // wizard, the approval, the activation with the first swipe and the printed slip.
+            if (!ok || !m_demo || !m_acquirer->onboarding() || !m_acquirer->activation()) {
+                report(ok, files, error);
+                return;
+            }
+            auto* journey =
+                new JourneyAutopilot(m_window.get(), *m_acquirer->onboarding(), *m_acquirer->activation(),
+                                     m_options.autopilotDirectory, m_demo->endpoints().printerJobsDirectory,
+                                     int(files.size()) + 1, this);
+            connect(journey, &JourneyAutopilot::finished, this,
+                    [report, files](bool journeyOk, const QStringList& more, const QString& journeyError) {
+                        report(journeyOk, files + more, journeyError);
+                    });
+            journey->start();
+        });
     // Give the demo links one probe round so the screenshots show their real state.
     QTimer::singleShot(m_options.demo ? 500 : 0, m_autopilot, &Autopilot::start);
 }
