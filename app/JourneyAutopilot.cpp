@@ -91,37 +91,40 @@ void JourneyAutopilot::buildSteps()
         if (page == int(OnboardingPage::Agreement))
             m_steps.append({QStringLiteral("agreement-text"), [] {},
                             [this] {
-                                auto* text = m_wizard->findChild<QTextBrowser*>(QStringLiteral("agreement.text"));
+                                auto* text =
+                                    m_wizard->findChild<QTextBrowser*>(QStringLiteral("agreement.text"));
                                 return text && !text->toPlainText().isEmpty();
                             },
                             nullptr});
         m_steps.append({QStringLiteral("fill-") + key, [this, page] { fillWizardPage(page); },
-                        [this] { return m_wizard->button(QWizard::NextButton)->isEnabled(); },
-                        wizard});
-        m_steps.append({QStringLiteral("next-") + key, [this] { m_wizard->button(QWizard::NextButton)->click(); },
+                        [this] { return m_wizard->button(QWizard::NextButton)->isEnabled(); }, wizard});
+        m_steps.append({QStringLiteral("next-") + key,
+                        [this] { m_wizard->button(QWizard::NextButton)->click(); },
                         [this, page] { return nextPageReached(page); }, nullptr});
     }
     m_steps.append({QStringLiteral("wizard-review"), [] {}, [] { return true; }, wizard});
-    m_steps.append({QStringLiteral("wizard-submitted"),
-                    [this] {
-                        if (auto* submit = m_wizard->findChild<QAbstractButton*>(QStringLiteral("review.submit")))
-                            submit->click();
-                    },
-                    [this] { return m_onboarding.status() == activation::OnboardingStatus::Approved; }, wizard,
-                    40000});
+    m_steps.append(
+        {QStringLiteral("wizard-submitted"),
+         [this] {
+             if (auto* submit = m_wizard->findChild<QAbstractButton*>(QStringLiteral("review.submit")))
+                 submit->click();
+         },
+         [this] { return m_onboarding.status() == activation::OnboardingStatus::Approved; }, wizard, 40000});
     m_steps.append({QStringLiteral("activation-approved"),
                     [this] {
                         m_wizard->hide();
                         m_window->showPage(ui::PageId::Activation);
                     },
                     [] { return true; }, window});
-    m_steps.append({QStringLiteral("activation-signed-on"),
-                    [this] {
-                        m_onboarding.activationCode(
-                            [this](Result<QString> code) { m_activation.registerTerminal(code ? code.value() : QString()); });
-                    },
-                    [this] { return m_activation.step() == ActivationStep::SignedOn && !m_activation.isBusy(); },
-                    window, 40000});
+    m_steps.append(
+        {QStringLiteral("activation-signed-on"),
+         [this] {
+             m_onboarding.activationCode([this](Result<QString> code) {
+                 m_activation.registerTerminal(code ? code.value() : QString());
+             });
+         },
+         [this] { return m_activation.step() == ActivationStep::SignedOn && !m_activation.isBusy(); }, window,
+         40000});
     m_steps.append({QStringLiteral("activation-done"), [this] { m_activation.firstSwipe(); },
                     [this] { return m_activation.isActivated(); }, window, 40000});
     m_steps.append({QStringLiteral("activation-slip"), [] {}, [this] { return copySlip(); }, nullptr});
@@ -151,14 +154,16 @@ void JourneyAutopilot::tick()
     if (!step.done()) {
         if (nowMs() - m_stepStartedMs > step.timeoutMs) {
             m_timer.stop();
-            Q_EMIT finished(false, m_files, QStringLiteral("journey step %1 did not complete").arg(step.name));
+            Q_EMIT finished(false, m_files,
+                            QStringLiteral("journey step %1 did not complete").arg(step.name));
         }
         return;
     }
     if (step.capture) {
         if (QWidget* widget = step.capture(); widget && !save(widget, step.name)) {
             m_timer.stop();
-            Q_EMIT finished(false, m_files, QStringLiteral("cannot write the screenshot of %1").arg(step.name));
+            Q_EMIT finished(false, m_files,
+                            QStringLiteral("cannot write the screenshot of %1").arg(step.name));
             return;
         }
     }
@@ -169,7 +174,8 @@ void JourneyAutopilot::tick()
 bool JourneyAutopilot::save(QWidget* widget, const QString& name)
 {
     const QString file =
-        QDir(m_directory).filePath(QStringLiteral("%1-%2.png").arg(m_index++, 2, 10, QLatin1Char('0')).arg(name));
+        QDir(m_directory)
+            .filePath(QStringLiteral("%1-%2.png").arg(m_index++, 2, 10, QLatin1Char('0')).arg(name));
     if (!widget->grab().save(file, "PNG"))
         return false;
     qCInfo(lcApp) << "autopilot saved" << file;
@@ -240,7 +246,8 @@ void JourneyAutopilot::fillWizardPage(int page)
         typeInto(QStringLiteral("licence.uscc"), uscc);
         typeInto(QStringLiteral("licence.name"), companyName);
         check(QStringLiteral("licence.longTerm"));
-        attach(QStringLiteral("licence.documentId"), QStringLiteral("licence.png"), QStringLiteral("营业执照（演示）"));
+        attach(QStringLiteral("licence.documentId"), QStringLiteral("licence.png"),
+               QStringLiteral("营业执照（演示）"));
         break;
     case OnboardingPage::Tax: typeInto(QStringLiteral("tax.taxId"), uscc); break;
     case OnboardingPage::LegalRepresentative:
@@ -274,12 +281,14 @@ void JourneyAutopilot::fillWizardPage(int page)
 
 bool JourneyAutopilot::copySlip()
 {
-    const QStringList jobs = QDir(m_printerJobs).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    const QStringList jobs =
+        QDir(m_printerJobs).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     for (const QString& job : jobs) {
         if (m_jobsBefore.contains(job))
             continue;
         const QString target =
-            QDir(m_directory).filePath(QStringLiteral("%1-activation-slip.png").arg(m_index++, 2, 10, QLatin1Char('0')));
+            QDir(m_directory)
+                .filePath(QStringLiteral("%1-activation-slip.png").arg(m_index++, 2, 10, QLatin1Char('0')));
         QFile::remove(target);
         if (!QFile::copy(QDir(m_printerJobs).filePath(job), target))
             return false;

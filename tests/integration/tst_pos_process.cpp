@@ -58,7 +58,7 @@ private Q_SLOTS:
     void refusesToStartWhenSelfTestFails();
     void secondInstanceOnTheSameDataDirectoryIsRefused();
     void writesTheLogIntoTheDataDirectory();
-    void autopilotSavesOnePngPerPage();
+    void autopilotSavesThePagesAndTheJourney();
     void createsTheLedgerInTheDataDirectory();
     void damagedLedgerIsKeptAndReported();
     void demoSimulatorsShutDownCleanly();
@@ -156,7 +156,7 @@ void tst_PosProcess::writesTheLogIntoTheDataDirectory()
     QVERIFY2(text.contains("[I] pos.app: pos " POS_VERSION_STRING " starting"), text.constData());
 }
 
-void tst_PosProcess::autopilotSavesOnePngPerPage()
+void tst_PosProcess::autopilotSavesThePagesAndTheJourney()
 {
     QTemporaryDir shots;
     const auto run =
@@ -166,10 +166,28 @@ void tst_PosProcess::autopilotSavesOnePngPerPage()
     const QStringList expected = {QStringLiteral("01-sell.png"),       QStringLiteral("02-reports.png"),
                                   QStringLiteral("03-settlement.png"), QStringLiteral("04-devices.png"),
                                   QStringLiteral("05-settings.png"),   QStringLiteral("06-activation.png")};
-    QCOMPARE(QDir(shots.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name), expected);
-    for (const QString& name : expected) {
+    // Then the merchant's journey: every wizard page, the approval, the activation, the printed slip.
+    const QStringList journey = {QStringLiteral("07-fill-merchant.png"),
+                                 QStringLiteral("08-fill-licence.png"),
+                                 QStringLiteral("09-fill-tax.png"),
+                                 QStringLiteral("10-fill-legal.png"),
+                                 QStringLiteral("11-fill-settlement.png"),
+                                 QStringLiteral("12-fill-features.png"),
+                                 QStringLiteral("13-fill-agreement.png"),
+                                 QStringLiteral("14-wizard-review.png"),
+                                 QStringLiteral("15-wizard-submitted.png"),
+                                 QStringLiteral("16-activation-approved.png"),
+                                 QStringLiteral("17-activation-signed-on.png"),
+                                 QStringLiteral("18-activation-done.png"),
+                                 QStringLiteral("19-activation-slip.png"),
+                                 QStringLiteral("20-sell-enabled.png")};
+    QCOMPARE(QDir(shots.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name),
+             expected + journey);
+    for (const QString& name : expected + journey) {
         const QImage image(QDir(shots.path()).filePath(name));
-        QCOMPARE(image.size(), QSize(1280, 800));
+        QVERIFY2(!image.isNull(), qPrintable(name));
+        if (expected.contains(name) || (name.contains(u"activation-") && !name.contains(u"slip")))
+            QCOMPARE(image.size(), QSize(1280, 800));
         QVERIFY(run.standardOutput.contains(
             QByteArray(QByteArray("screenshot ") + QDir(shots.path()).filePath(name).toUtf8())));
     }
