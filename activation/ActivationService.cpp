@@ -323,8 +323,8 @@ void ActivationService::firstSwipe()
 
 void ActivationService::readCard()
 {
+    m_waitingForCardholder = true; // before busyChanged, so its receivers see the cardholder wait
     setBusy(true, ServiceText::tr("Swipe, insert or tap a card on the PIN pad…"));
-    m_waitingForCardholder = true;
     m_pad.readCard(0, m_config.cardTimeoutSeconds,
                    devices::EntrySwipe | devices::EntryInsert | devices::EntryTap,
                    ServiceText::tr("Activation: present a card"), this, [this](Result<CardRead> card) {

@@ -100,6 +100,9 @@ public:
     ActivationStep step() const { return m_record.step; }
     bool isBusy() const { return m_busy; }
     bool isActivated() const { return m_record.step == ActivationStep::Activated; }
+    // The current wait is for the cardholder (card or PIN on the pad): cancel() ends it. Already true when
+    // busyChanged announces that wait.
+    bool isWaitingForCardholder() const { return m_waitingForCardholder; }
 
     // From NotStarted (or an interrupted registration): registers this terminal and its PIN pad with the
     // code, loads the TMK into the pad and signs on. Ends SignedOn (readyForFirstSwipe) or with failed().

@@ -81,6 +81,9 @@ public:
     virtual void cancelSubmit() = 0;
     // Asks the acquirer for the review status now (it is also polled while Submitted/UnderReview).
     virtual void refreshStatus() = 0;
+    // The approved application's single-use activation code. Before approval: NotFound or an empty code
+    // (callers treat both as "no code yet").
+    virtual void activationCode(Completion<QString> done) const = 0;
 
     static constexpr qint64 maxAttachmentBytes = 10 * 1024 * 1024;
 

@@ -86,7 +86,7 @@ public:
     // For the activation flow: the merchant id once Approved (empty before).
     QString approvedMerchantId() const { return m_merchantId; }
     // The single-use activation code once Approved (NotFound before), opened from its sealed form.
-    void activationCode(Completion<QString> done) const;
+    void activationCode(Completion<QString> done) const override;
     // Whether a submission step is in flight.
     bool isSubmitting() const { return m_submitBusy; }
 

@@ -59,4 +59,12 @@ void TerminalStatus::setDemoMode(bool demo)
     Q_EMIT demoModeChanged(demo);
 }
 
+void TerminalStatus::setEnabledTenders(const QStringList& tenders)
+{
+    if (m_enabledTenders == tenders)
+        return;
+    m_enabledTenders = tenders;
+    Q_EMIT enabledTendersChanged(tenders);
+}
+
 } // namespace pos

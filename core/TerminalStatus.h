@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace pos {
 
@@ -42,6 +43,9 @@ public:
     // fine.
     QString ledgerProblem() const { return m_ledgerProblem; }
     bool demoMode() const { return m_demoMode; }
+    // The tenders the acquirer enabled for this terminal ("cash", "swipe", "ic", "contactless", "qr"); only
+    // cash until activation says more. Selling also needs activation() == Activated.
+    QStringList enabledTenders() const { return m_enabledTenders; }
 
     void setActivation(ActivationState state);
     void setAcquirerLink(LinkState state, const QString& endpoint = {});
@@ -49,6 +53,7 @@ public:
     void setUnsyncedCount(qint64 count);
     void setLedgerProblem(const QString& problem);
     void setDemoMode(bool demo);
+    void setEnabledTenders(const QStringList& tenders);
 
 Q_SIGNALS:
     void activationChanged(pos::ActivationState state);
@@ -57,6 +62,7 @@ Q_SIGNALS:
     void unsyncedCountChanged(qint64 count);
     void ledgerProblemChanged(const QString& problem);
     void demoModeChanged(bool demo);
+    void enabledTendersChanged(const QStringList& tenders);
 
 private:
     ActivationState m_activation = ActivationState::NotOnboarded;
@@ -66,6 +72,7 @@ private:
     qint64 m_unsyncedCount = -1;
     QString m_ledgerProblem;
     bool m_demoMode = false;
+    QStringList m_enabledTenders{QStringLiteral("cash")};
 };
 
 } // namespace pos

@@ -230,6 +230,8 @@ void tst_MainWindow::tendersNeedActivation()
     QVERIFY(!card->isEnabled());
     m_status->setActivation(ActivationState::Activated);
     QVERIFY(cash->isEnabled());
+    QVERIFY(!card->isEnabled()); // only cash until the acquirer enables the card tenders
+    m_status->setEnabledTenders({u"cash"_qs, u"swipe"_qs});
     QVERIFY(card->isEnabled());
 }
 

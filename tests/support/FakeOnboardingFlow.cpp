@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "support/FakeOnboardingFlow.h"
 
+#include <QTimer>
+
 namespace pos {
 namespace test {
 
@@ -28,6 +30,12 @@ void FakeOnboardingFlow::fetchAgreement(Completion<activation::AgreementOffer> d
 {
     ++agreementRequests;
     agreementCalls.append(std::move(done));
+}
+
+void FakeOnboardingFlow::activationCode(Completion<QString> done) const
+{
+    ++activationCodeRequests;
+    QTimer::singleShot(0, this, [code = m_activationCode, done = std::move(done)] { done(code); });
 }
 
 void FakeOnboardingFlow::setStatus(activation::OnboardingStatus status)

@@ -53,12 +53,15 @@ public:
     void submit() override { ++submitCalls; }
     void cancelSubmit() override { ++cancelCalls; }
     void refreshStatus() override { ++refreshCalls; }
+    // Answers on the next event-loop turn with setActivationCode()'s code (empty by default).
+    void activationCode(Completion<QString> done) const override;
 
     // State the wizard reads at start. setStatus() also emits statusChanged.
     void setDraft(const activation::OnboardingDraft& draft) { m_draft = draft; }
     void setResumePage(activation::OnboardingPage page) { m_resumePage = page; }
     void setReasons(const QList<activation::ReviewReason>& reasons) { m_reasons = reasons; }
     void setStatus(activation::OnboardingStatus status);
+    void setActivationCode(const QString& code) { m_activationCode = code; }
 
     // Answer the oldest pending call of each kind (false when none is pending). A successful save also
     // becomes draft().
@@ -76,12 +79,14 @@ public:
     int submitCalls = 0;
     int cancelCalls = 0;
     int refreshCalls = 0;
+    mutable int activationCodeRequests = 0;
 
 private:
     activation::OnboardingDraft m_draft;
     activation::OnboardingStatus m_status = activation::OnboardingStatus::Draft;
     QList<activation::ReviewReason> m_reasons;
     activation::OnboardingPage m_resumePage = activation::OnboardingPage::Merchant;
+    QString m_activationCode;
 };
 
 } // namespace test

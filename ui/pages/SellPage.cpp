@@ -35,6 +35,10 @@ SellPage::SellPage(TerminalStatus* status, QWidget* parent) : Page(PageId::Sell,
     for (QPushButton* button : {m_payCash, m_payCard, m_payQr})
         tenders->addWidget(button);
     static_cast<QVBoxLayout*>(tenderCard->layout())->addLayout(tenders);
+    m_tenderNotice = new QLabel(tenderCard);
+    m_tenderNotice->setObjectName(QStringLiteral("tenderNoticeLabel"));
+    m_tenderNotice->setWordWrap(true);
+    tenderCard->layout()->addWidget(m_tenderNotice);
     m_upcoming = new QLabel(tenderCard);
     m_upcoming->setWordWrap(true);
     tenderCard->layout()->addWidget(m_upcoming);
@@ -52,6 +56,7 @@ SellPage::SellPage(TerminalStatus* status, QWidget* parent) : Page(PageId::Sell,
     connect(m_goToActivation, &QPushButton::clicked, this,
             [this] { Q_EMIT navigationRequested(PageId::Activation); });
     connect(m_status, &TerminalStatus::activationChanged, this, &SellPage::updateState);
+    connect(m_status, &TerminalStatus::enabledTendersChanged, this, &SellPage::updateState);
     retranslateUi();
     updateState();
 }
@@ -86,8 +91,29 @@ void SellPage::updateState()
                           : tr("This terminal is not activated yet. Selling is enabled once the acquirer "
                                "has approved the shop and the PIN pad is activated with the first swipe."));
     m_goToActivation->setVisible(!activated);
-    for (QPushButton* button : {m_payCash, m_payCard, m_payQr})
-        button->setEnabled(activated);
+
+    const QStringList tenders = m_status->enabledTenders();
+    const bool card = tenders.contains(QStringLiteral("swipe")) || tenders.contains(QStringLiteral("ic")) ||
+                      tenders.contains(QStringLiteral("contactless"));
+    const bool qr = tenders.contains(QStringLiteral("qr"));
+    const QString notActivated = tr("Available once the terminal is activated.");
+    m_payCash->setEnabled(activated);
+    m_payCash->setToolTip(activated ? QString() : notActivated);
+    m_payCard->setEnabled(activated && card);
+    m_payCard->setToolTip(!activated ? notActivated
+                          : card     ? QString()
+                                     : tr("The acquirer has not enabled card payments for this terminal."));
+    m_payQr->setEnabled(activated && qr);
+    m_payQr->setToolTip(!activated ? notActivated
+                        : qr       ? QString()
+                                   : tr("The acquirer has not enabled QR code payments for this terminal."));
+    QStringList disabled;
+    if (activated && !card)
+        disabled << m_payCard->toolTip();
+    if (activated && !qr)
+        disabled << m_payQr->toolTip();
+    m_tenderNotice->setText(disabled.join(QLatin1Char(' ')));
+    m_tenderNotice->setVisible(!disabled.isEmpty());
 }
 
 } // namespace ui

@@ -13,7 +13,9 @@ namespace pos {
 namespace ui {
 
 // Selling. Tenders are enabled only on an activated terminal; until then the page explains why and offers
-// the way to the Activation page.
+// the way to the Activation page. Once activated, cash is always enabled, the card tender when
+// TerminalStatus::enabledTenders() holds "swipe", "ic" or "contactless", the QR tender when it holds "qr";
+// a disabled tender says why (tooltip and the tender notice line).
 class SellPage final : public Page
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ private:
     QPushButton* m_payCash;
     QPushButton* m_payCard;
     QPushButton* m_payQr;
+    QLabel* m_tenderNotice; // why an activated terminal's tender is disabled; hidden when none is
     QLabel* m_upcoming;
     QLabel* m_scannedTitle;
     QListWidget* m_scannedItems;
