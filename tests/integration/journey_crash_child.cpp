@@ -197,7 +197,7 @@ private:
             quit(exitFailed,
                  QStringLiteral("unexpected status %1").arg(onboardingStatusKey(m_onboarding->status())));
         }
-        attachNext(validTestDraft(), 0);
+        attachNext(test::validTestDraft(), 0);
     }
 
     void attachNext(OnboardingDraft draft, int kind)
