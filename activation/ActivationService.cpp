@@ -318,7 +318,26 @@ void ActivationService::firstSwipe()
 {
     if (m_busy || m_record.step != ActivationStep::SignedOn)
         return;
-    readCard();
+    if (!m_cardLink.isSignedOn || m_cardLink.isSignedOn()) {
+        readCard();
+        return;
+    }
+    // After a restart the pad still holds the work keys of the last process's sign-on, which the engine
+    // replaces at its first message: sign on now, before the PIN is encrypted.
+    setBusy(true, ServiceText::tr("Signing on with the acquirer…"));
+    QPointer<ActivationService> self(this);
+    m_cardLink.signOn([self](Result<WorkKeyCheck> check) {
+        if (!self)
+            return;
+        if (!check || !check.value().allMatch()) {
+            self->fail(ServiceText::tr("Sign-on failed: %1 Try again.")
+                           .arg(check ? ServiceText::tr("the working keys failed their check.")
+                                      : check.error().userMessage),
+                       check ? QStringLiteral("work key KCV mismatch") : check.error().detail);
+            return;
+        }
+        self->readCard();
+    });
 }
 
 void ActivationService::readCard()

@@ -46,6 +46,9 @@ struct CardLinkOperations
 {
     std::function<void(std::function<void(Result<WorkKeyCheck>)>)> signOn;
     std::function<void(const CardRead& card, std::function<void(Result<FirstSwipeOutcome>)>)> firstSwipe;
+    // Whether work keys of this process's sign-on are in the pad. The first swipe signs on before the PIN is
+    // entered when not (a PIN block made under an older PIK would be declined as a wrong PIN).
+    std::function<bool()> isSignedOn;
 };
 
 // Activation after approval (product.md §3): activation code → PIN pad bound by its serial number → TMK

@@ -45,6 +45,7 @@ CardLinkOperations cardLinkOperations(acquirer::CardEngine& engine)
     ops.signOn = [&engine](std::function<void(Result<WorkKeyCheck>)> done) {
         engine.signOn(std::move(done));
     };
+    ops.isSignedOn = [&engine] { return engine.isSignedOn(); };
     ops.firstSwipe = [&engine](const CardRead& card, std::function<void(Result<FirstSwipeOutcome>)> done) {
         engine.activate(card, [done = std::move(done)](Result<acquirer::ActivationSwipeResult> result) {
             if (!result) {

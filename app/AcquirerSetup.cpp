@@ -226,6 +226,8 @@ void AcquirerSetup::publishStatus()
     const ActivationStep step = m_activation->step();
     const OnboardingStatus onboarding = m_onboarding->status();
     m_activation->setRequestedTenders(requestedTenders(m_onboarding->draft()));
+    m_status.setEnabledTenders(step == ActivationStep::Activated ? m_activation->record().enabledTenders
+                                                                 : QStringList{QStringLiteral("cash")});
     if (step == ActivationStep::Activated)
         m_status.setActivation(ActivationState::Activated);
     else if (step > ActivationStep::NotStarted || onboarding == OnboardingStatus::Approved)

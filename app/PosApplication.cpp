@@ -4,6 +4,8 @@
 
 #include "PosVersion.h"
 #include "acquirer/api/ApiConfig.h"
+#include "activation/ActivationService.h"
+#include "activation/OnboardingService.h"
 #include "app/AcquirerSetup.h"
 #include "app/AppLog.h"
 #include "app/Autopilot.h"
@@ -116,6 +118,13 @@ std::optional<int> PosApplication::start()
     if (!m_options.demo)
         m_devices->openConfiguredDevices();
     m_acquirer = std::make_unique<AcquirerSetup>(*m_status, m_devices->hub(), m_dataDirectory);
+    connect(m_acquirer.get(), &AcquirerSetup::servicesReady, this, [this] {
+        AcquirerSetup* acquirer = m_acquirer.get();
+        m_window->attachActivation(acquirer->onboarding(), acquirer->activation(),
+                                   [acquirer](std::function<void(activation::NetworkReport)> done) {
+                                       acquirer->runNetworkCheck(std::move(done));
+                                   });
+    });
     if (!m_options.demo)
         m_acquirer->setEndpoints(AcquirerEndpoints::fromSettings(settingsFile(m_dataDirectory)));
     const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,

@@ -64,7 +64,13 @@ MainWindow::MainWindow(TerminalStatus* status,
         return devicesPage;
     });
     addPage(PageId::Settings, [=, this] { return new SettingsPage(languages, info, this); });
-    addPage(PageId::Activation, [=, this] { return new ActivationPage(status, this); });
+    addPage(PageId::Activation, [=, this] {
+        auto* activationPage = new ActivationPage(status, this);
+        if (m_onboarding || m_activation)
+            activationPage->attach(m_onboarding, m_activation, m_runNetworkCheck);
+        connect(activationPage, &ActivationPage::testSaleRequested, this, [this] { showPage(PageId::Sell); });
+        return activationPage;
+    });
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -128,6 +134,17 @@ void MainWindow::attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* 
     m_deviceMonitor = monitor;
     if (Page* built = m_pages.value(PageId::Devices))
         static_cast<DevicesPage*>(built)->attach(hub, monitor);
+}
+
+void MainWindow::attachActivation(activation::OnboardingFlow* onboarding,
+                                  activation::ActivationService* activation,
+                                  ActivationPage::NetworkCheckRunner runNetworkCheck)
+{
+    m_onboarding = onboarding;
+    m_activation = activation;
+    m_runNetworkCheck = std::move(runNetworkCheck);
+    if (Page* built = m_pages.value(PageId::Activation))
+        static_cast<ActivationPage*>(built)->attach(m_onboarding, m_activation, m_runNetworkCheck);
 }
 
 void MainWindow::attachPrinting(sales::PrintService* printService)

@@ -5,6 +5,7 @@
 #include "core/TerminalStatus.h"
 #include "ui/PageId.h"
 #include "ui/ShellInfo.h"
+#include "ui/pages/ActivationPage.h"
 
 #include <QMainWindow>
 #include <QMap>
@@ -51,6 +52,11 @@ public:
     void attachDevices(devices::DeviceHub* hub, devices::DeviceMonitor* monitor);
     // The print queue (reprints on the Devices page); not owned, must outlive the window.
     void attachPrinting(sales::PrintService* printService);
+    // The onboarding and activation services for the Activation page (null: unavailable); a requested test
+    // sale opens the Sell page.
+    void attachActivation(activation::OnboardingFlow* onboarding,
+                          activation::ActivationService* activation,
+                          ActivationPage::NetworkCheckRunner runNetworkCheck);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);
@@ -69,6 +75,9 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     StatusPanel* m_statusPanel;
+    activation::OnboardingFlow* m_onboarding = nullptr;
+    activation::ActivationService* m_activation = nullptr;
+    ActivationPage::NetworkCheckRunner m_runNetworkCheck;
     QMap<PageId, Page*> m_pages;
     QMap<PageId, std::function<Page*()>> m_factories;
     devices::DeviceHub* m_deviceHub = nullptr;

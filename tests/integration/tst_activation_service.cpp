@@ -287,6 +287,37 @@ private Q_SLOTS:
         QCOMPARE(terminals, 1);
     }
 
+    // After a restart the pad still holds the last process's work keys; the engine signs on again at its
+    // first message. The first swipe must sign on before the PIN is encrypted, or the right PIN is declined
+    // (55).
+    void firstSwipeAfterARestartIsApprovedAtOnce()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        {
+            std::unique_ptr<Terminal> t = makeTerminal(host);
+            QVERIFY(t);
+            t->service->registerTerminal(code);
+            QVERIFY(waitForStep(*t->service, ActivationStep::SignedOn));
+        }
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QCOMPARE(t->service->step(), ActivationStep::SignedOn);
+        QSignalSpy declines(t->service.get(), &ActivationService::firstSwipeDeclined);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy activated(t->service.get(), &ActivationService::activated);
+        t->service->firstSwipe();
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] { return !activated.isEmpty() || !declines.isEmpty() || !failures.isEmpty(); }, 30000),
+            "no outcome");
+        QVERIFY2(declines.isEmpty(),
+                 qPrintable(declines.isEmpty() ? QString() : declines.first().first().toString()));
+        QCOMPARE(activated.size(), 1);
+    }
+
     void wrongActivationCodeIsExplained()
     {
         CardLinkFixture host;
