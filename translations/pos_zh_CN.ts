@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Printing is not available.</source>
+        <translation>打印功能不可用。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDocument</name>
     <message>
         <source>The stored receipt could not be read.</source>
@@ -34,6 +41,61 @@
     </message>
 </context>
 <context>
+    <name>SlipText</name>
+    <message>
+        <source>Terminal activation slip</source>
+        <translation>终端激活凭条</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Merchant ID</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>Terminal ID</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>PIN pad</source>
+        <translation>密码键盘</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>已激活</translation>
+    </message>
+    <message>
+        <source>Single limit</source>
+        <translation>单笔限额</translation>
+    </message>
+    <message>
+        <source>Daily limit</source>
+        <translation>日累计限额</translation>
+    </message>
+    <message>
+        <source>%1, at most %2</source>
+        <translation>%1，最高 %2</translation>
+    </message>
+    <message>
+        <source>Fee (%1)</source>
+        <translation>手续费（%1）</translation>
+    </message>
+    <message>
+        <source>This terminal is activated. Keep this slip.</source>
+        <translation>终端已激活，请妥善保管此凭条。</translation>
+    </message>
+</context>
+<context>
     <name>pos::acquirer::AcquirerLink</name>
     <message>
         <source>The request to the acquirer could not be framed.</source>
@@ -45,6 +107,17 @@
     <message>
         <source>The activation code, the PIN pad serial number and its public key are all needed.</source>
         <translation>激活码、密码键盘序列号及其公钥缺一不可。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::acquirer::ActivationTerms</name>
+    <message>
+        <source>The acquirer sent activation terms this terminal cannot read.</source>
+        <translation>收单机构发送的激活参数此终端无法读取。</translation>
+    </message>
+    <message>
+        <source>The activation terms could not be written.</source>
+        <translation>无法写入激活参数。</translation>
     </message>
 </context>
 <context>
@@ -355,6 +428,528 @@
     </message>
 </context>
 <context>
+    <name>pos::activation::AcquirerAgreement</name>
+    <message>
+        <source>The acquirer did not send its agreement (%1). Try again later.</source>
+        <translation>收单机构未发送协议（%1），请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::ActivationService</name>
+    <message>
+        <source>The acquirer does not know this activation code. Check it against the approval message (8 letters and digits).</source>
+        <translation>收单机构无法识别此激活码。请对照审核通过通知核对（8 位字母和数字）。</translation>
+    </message>
+    <message>
+        <source>This activation code was already used with another PIN pad. Connect that PIN pad, or ask the acquirer for a new code.</source>
+        <translation>此激活码已在另一台密码键盘上使用。请连接该密码键盘，或向收单机构申请新的激活码。</translation>
+    </message>
+    <message>
+        <source>The acquirer refused this PIN pad&apos;s key. The PIN pad cannot be used with this acquirer; contact its support.</source>
+        <translation>收单机构拒绝了此密码键盘的密钥。此密码键盘无法用于该收单机构，请联系其客服。</translation>
+    </message>
+    <message>
+        <source>The acquirer refused the activation (%1).</source>
+        <translation>收单机构拒绝了激活（%1）。</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Try again with the right PIN (several wrong PINs lock the card).</source>
+        <translation>密码错误。请输入正确的密码重试（多次输错将锁卡）。</translation>
+    </message>
+    <message>
+        <source>The card has expired. Use another card.</source>
+        <translation>此卡已过期，请换一张卡。</translation>
+    </message>
+    <message>
+        <source>This card is reported lost or stolen and cannot be used. Use another card.</source>
+        <translation>此卡已挂失或被盗，无法使用。请换一张卡。</translation>
+    </message>
+    <message>
+        <source>The card number is not valid for the bank. Use another card.</source>
+        <translation>卡号无效，请换一张卡。</translation>
+    </message>
+    <message>
+        <source>The card could not be verified. Insert or tap it again, or use another card.</source>
+        <translation>无法验证此卡。请重新插卡或挥卡，或换一张卡。</translation>
+    </message>
+    <message>
+        <source>The card is over its limit. Use another card.</source>
+        <translation>此卡已超出限额，请换一张卡。</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s system did not answer. Wait a minute and swipe again.</source>
+        <translation>银行系统无响应。请稍等一分钟后重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The acquirer does not allow this transaction on this terminal yet. Contact its support.</source>
+        <translation>收单机构暂不允许此终端进行该交易，请联系其客服。</translation>
+    </message>
+    <message>
+        <source>The security check with the bank failed; the terminal signs on again. Swipe again.</source>
+        <translation>与银行的安全校验失败，终端将重新签到。请重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The bank declined the card (code %1). Use another card.</source>
+        <translation>发卡行拒绝了此卡（代码 %1），请换一张卡。</translation>
+    </message>
+    <message>
+        <source>An activation code has 8 letters and digits (no I, O, 0 or 1).</source>
+        <translation>激活码由 8 位字母和数字组成（不含 I、O、0 和 1）。</translation>
+    </message>
+    <message>
+        <source>Reading the PIN pad…</source>
+        <translation>正在读取密码键盘…</translation>
+    </message>
+    <message>
+        <source>Signing on with the acquirer…</source>
+        <translation>正在向收单机构签到…</translation>
+    </message>
+    <message>
+        <source>Printing the activation slip…</source>
+        <translation>正在打印激活凭条…</translation>
+    </message>
+    <message>
+        <source>The PIN pad did not answer: %1 Connect it (Devices page) and try again.</source>
+        <translation>密码键盘无响应：%1 请连接密码键盘（“设备”页面）后重试。</translation>
+    </message>
+    <message>
+        <source>The PIN pad reports tampering and must not be used. Contact the acquirer.</source>
+        <translation>密码键盘报告被拆机，禁止使用。请联系收单机构。</translation>
+    </message>
+    <message>
+        <source>This terminal is being activated with PIN pad %1, but PIN pad %2 is connected. Connect PIN pad %1.</source>
+        <translation>此终端正在使用密码键盘 %1 激活，但当前连接的是密码键盘 %2。请连接密码键盘 %1。</translation>
+    </message>
+    <message>
+        <source>Registering the terminal with the acquirer…</source>
+        <translation>正在向收单机构登记终端…</translation>
+    </message>
+    <message>
+        <source>%1 Nothing is lost: try again, the same code is used.</source>
+        <translation>%1 数据不会丢失：请重试，仍使用同一激活码。</translation>
+    </message>
+    <message>
+        <source>Loading the terminal master key into the PIN pad…</source>
+        <translation>正在向密码键盘灌装终端主密钥…</translation>
+    </message>
+    <message>
+        <source>The master key check value (KCV) did not match: the key was not loaded. Try again; if it happens again, contact the acquirer.</source>
+        <translation>主密钥校验值（KCV）不符，密钥未灌装。请重试；如仍出现，请联系收单机构。</translation>
+    </message>
+    <message>
+        <source>The PIN pad could not load the master key: %1</source>
+        <translation>密码键盘无法灌装主密钥：%1</translation>
+    </message>
+    <message>
+        <source>Sign-on failed: %1 Try again.</source>
+        <translation>签到失败：%1 请重试。</translation>
+    </message>
+    <message>
+        <source>The working keys from the acquirer failed their check (KCV) and were not used. Try again; if it happens again, contact the acquirer.</source>
+        <translation>收单机构下发的工作密钥校验（KCV）失败，未使用。请重试；如仍出现，请联系收单机构。</translation>
+    </message>
+    <message>
+        <source>the working keys failed their check.</source>
+        <translation>工作密钥校验失败。</translation>
+    </message>
+    <message>
+        <source>Swipe, insert or tap a card on the PIN pad…</source>
+        <translation>请在密码键盘上刷卡、插卡或挥卡…</translation>
+    </message>
+    <message>
+        <source>Activation: present a card</source>
+        <translation>激活：请刷卡</translation>
+    </message>
+    <message>
+        <source>The card reading was cancelled.</source>
+        <translation>已取消读卡。</translation>
+    </message>
+    <message>
+        <source>No card was read: %1</source>
+        <translation>未读到卡：%1</translation>
+    </message>
+    <message>
+        <source>Enter the card&apos;s PIN on the PIN pad…</source>
+        <translation>请在密码键盘上输入银行卡密码…</translation>
+    </message>
+    <message>
+        <source>Enter PIN</source>
+        <translation>输入密码</translation>
+    </message>
+    <message>
+        <source>The PIN entry was cancelled.</source>
+        <translation>已取消密码输入。</translation>
+    </message>
+    <message>
+        <source>No PIN was entered: %1</source>
+        <translation>未输入密码：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for the bank to approve the activation…</source>
+        <translation>正在等待银行批准激活…</translation>
+    </message>
+    <message>
+        <source>The activation was not sent: %1 Swipe again.</source>
+        <translation>激活请求未发送：%1 请重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The acquirer could not be reached; nothing was sent. Check the network and swipe again.</source>
+        <translation>无法连接收单机构，未发送任何数据。请检查网络后重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The bank did not answer in time, so the activation was cancelled (reversed). Swipe again.</source>
+        <translation>银行未及时响应，激活已取消（已冲正）。请重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The bank did not answer in time. The cancellation will be sent as soon as the connection is back; then swipe again.</source>
+        <translation>银行未及时响应。网络恢复后将自动发送冲正，然后请重新刷卡。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::ActivationSlip</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::AttachmentFile</name>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB. Scan it at a lower resolution.</source>
+        <translation>%1 超过 %2 MiB，请降低分辨率重新扫描。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or PDF file.</source>
+        <translation>%1 不是 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::FileKeyVault</name>
+    <message>
+        <source>The personal data key could not be read.</source>
+        <translation>无法读取个人数据密钥。</translation>
+    </message>
+    <message>
+        <source>The personal data key %1 is not a file of this user. It was not used.</source>
+        <translation>个人数据密钥 %1 不属于当前用户，未使用。</translation>
+    </message>
+    <message>
+        <source>The personal data key %1 may be read by other users (permissions %2). It was not used; restrict it to its owner (chmod 600).</source>
+        <translation>个人数据密钥 %1 可被其他用户读取（权限 %2），未使用。请将其权限限制为仅所有者可访问（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>The personal data key %1 is damaged (wrong size). It was not used.</source>
+        <translation>个人数据密钥 %1 已损坏（大小不正确），未使用。</translation>
+    </message>
+    <message>
+        <source>The personal data key could not be created.</source>
+        <translation>无法创建个人数据密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::NetworkCheck</name>
+    <message>
+        <source>%1: reachable, secure connection in %2 ms.</source>
+        <translation>%1：可以连接，安全连接耗时 %2 ms。</translation>
+    </message>
+    <message>
+        <source>The name %1 could not be looked up in time (DNS). Check the shop&apos;s internet connection and the router&apos;s DNS server.</source>
+        <translation>未能及时解析域名 %1（DNS）。请检查店铺网络及路由器的 DNS 服务器。</translation>
+    </message>
+    <message>
+        <source>The acquirer&apos;s server did not answer in time. The internet connection may be down or unstable, or a firewall blocks port %1.</source>
+        <translation>收单机构服务器未及时响应。网络可能已断开或不稳定，或防火墙拦截了端口 %1。</translation>
+    </message>
+    <message>
+        <source>The secure connection was not completed in time. The network is very slow or unstable; try again, or try another connection.</source>
+        <translation>安全连接未能及时完成。网络非常慢或不稳定，请重试，或换一个网络。</translation>
+    </message>
+    <message>
+        <source>The name %1 could not be found (DNS). Check that the shop&apos;s internet connection works and the router&apos;s DNS server answers.</source>
+        <translation>找不到域名 %1（DNS）。请检查店铺网络是否正常，以及路由器的 DNS 服务器是否响应。</translation>
+    </message>
+    <message>
+        <source>The connection is slow (%1 ms); payments will take longer than usual.</source>
+        <translation>网络连接较慢（%1 ms），付款将比平时耗时更长。</translation>
+    </message>
+    <message>
+        <source>The acquirer&apos;s server refused the connection on port %1. The service may be down; try again later.</source>
+        <translation>收单机构服务器拒绝了端口 %1 上的连接。服务可能暂时不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The acquirer&apos;s server could not be reached (%1). Check the internet connection and any firewall.</source>
+        <translation>无法连接收单机构服务器（%1）。请检查网络连接及防火墙设置。</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be established (%2). The network may intercept secure connections, or this computer&apos;s clock is wrong.</source>
+        <translation>无法与 %1 建立安全连接（%2）。可能是网络拦截了安全连接，或本机时间不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::OnboardingDraft</name>
+    <message>
+        <source>The saved application could not be read.</source>
+        <translation>无法读取已保存的申请。</translation>
+    </message>
+    <message>
+        <source>A document has not been uploaded yet.</source>
+        <translation>尚未上传证件资料。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::OnboardingRules</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>Attach a photo or scan of the %1.</source>
+        <translation>请上传%1的照片或扫描件。</translation>
+    </message>
+    <message>
+        <source>The %1 must be a JPEG or PNG image or a PDF file.</source>
+        <translation>%1必须是 JPEG 或 PNG 图片，或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The %1 file is larger than 10 MB.</source>
+        <translation>%1文件超过 10 MB。</translation>
+    </message>
+    <message>
+        <source>Enter the validity date of the %1, or tick long-term.</source>
+        <translation>请输入%1的有效期，或勾选“长期”。</translation>
+    </message>
+    <message>
+        <source>The %1 expired on %2.</source>
+        <translation>%1已于 %2 过期。</translation>
+    </message>
+    <message>
+        <source>The province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>The city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>The district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>The street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Choose the category of business the shop really does.</source>
+        <translation>请选择店铺实际经营的类目。</translation>
+    </message>
+    <message>
+        <source>The name on the licence differs from the registered name on the first page.</source>
+        <translation>营业执照上的名称与第一页填写的注册名称不一致。</translation>
+    </message>
+    <message>
+        <source>business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>The tax id must be the licence&apos;s unified social credit code.</source>
+        <translation>税号必须是营业执照上的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>front of the identity card</source>
+        <translation>身份证正面</translation>
+    </message>
+    <message>
+        <source>back of the identity card</source>
+        <translation>身份证反面</translation>
+    </message>
+    <message>
+        <source>The bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>The branch (开户行)</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Choose at least one way to take payments (swipe, chip, contactless or QR).</source>
+        <translation>请至少选择一种收款方式（刷卡、插卡、挥卡/闪付或扫码）。</translation>
+    </message>
+    <message>
+        <source>Read the agreement, type your name and tick the box to sign it.</source>
+        <translation>请阅读协议，输入您的姓名并勾选复选框完成签署。</translation>
+    </message>
+    <message>
+        <source>The signed text changed after signing. Sign the agreement again.</source>
+        <translation>签署后签名内容发生了变化，请重新签署协议。</translation>
+    </message>
+    <message>
+        <source>The settlement cycle</source>
+        <translation>结算周期</translation>
+    </message>
+    <message>
+        <source>Supermarket or grocery store</source>
+        <translation>超市或杂货店</translation>
+    </message>
+    <message>
+        <source>Convenience store or food shop</source>
+        <translation>便利店或食品店</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>餐馆</translation>
+    </message>
+    <message>
+        <source>Fast food or snack shop</source>
+        <translation>快餐或小吃店</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>Department store</source>
+        <translation>百货商场</translation>
+    </message>
+    <message>
+        <source>Clothing store</source>
+        <translation>服装店</translation>
+    </message>
+    <message>
+        <source>Shoe store</source>
+        <translation>鞋店</translation>
+    </message>
+    <message>
+        <source>Electronics store</source>
+        <translation>电子产品店</translation>
+    </message>
+    <message>
+        <source>Book store</source>
+        <translation>书店</translation>
+    </message>
+    <message>
+        <source>Toy store</source>
+        <translation>玩具店</translation>
+    </message>
+    <message>
+        <source>Florist</source>
+        <translation>鲜花店</translation>
+    </message>
+    <message>
+        <source>Pet shop</source>
+        <translation>宠物店</translation>
+    </message>
+    <message>
+        <source>Hairdresser or beauty salon</source>
+        <translation>美发或美容店</translation>
+    </message>
+    <message>
+        <source>Other retail shop</source>
+        <translation>其他零售店</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::OnboardingService</name>
+    <message>
+        <source>The application could not be loaded yet.</source>
+        <translation>暂时无法加载申请。</translation>
+    </message>
+    <message>
+        <source>The saved application was protected with another key and cannot be read. Restore the key file or start a new application.</source>
+        <translation>已保存的申请由另一个密钥保护，无法读取。请恢复密钥文件，或新建申请。</translation>
+    </message>
+    <message>
+        <source>The saved application could not be read.</source>
+        <translation>无法读取已保存的申请。</translation>
+    </message>
+    <message>
+        <source>The application is with the acquirer and cannot be changed now.</source>
+        <translation>申请正在收单机构审核中，暂不能修改。</translation>
+    </message>
+    <message>
+        <source>The acquirer&apos;s agreement is not available.</source>
+        <translation>无法获取收单机构的协议。</translation>
+    </message>
+    <message>
+        <source>The application has not been approved yet.</source>
+        <translation>申请尚未审核通过。</translation>
+    </message>
+    <message>
+        <source>The application has already been sent.</source>
+        <translation>申请已发送。</translation>
+    </message>
+    <message>
+        <source>A document of the application is missing. Attach it again.</source>
+        <translation>进件申请缺少一份证件资料，请重新上传。</translation>
+    </message>
+    <message>
+        <source>Uploading the business licence…</source>
+        <translation>正在上传营业执照…</translation>
+    </message>
+    <message>
+        <source>Uploading the front of the ID card…</source>
+        <translation>正在上传身份证正面…</translation>
+    </message>
+    <message>
+        <source>Uploading the back of the ID card…</source>
+        <translation>正在上传身份证反面…</translation>
+    </message>
+    <message>
+        <source>The acquirer received a different document. Try again.</source>
+        <translation>收单机构收到的文件不一致，请重试。</translation>
+    </message>
+    <message>
+        <source>Sending the application…</source>
+        <translation>正在发送申请…</translation>
+    </message>
+    <message>
+        <source>The acquirer refused the application (%1). Check it and send it again.</source>
+        <translation>收单机构驳回了申请（%1）。请检查后重新提交。</translation>
+    </message>
+    <message>
+        <source>The acquirer refused the application: %1</source>
+        <translation>收单机构驳回了申请：%1</translation>
+    </message>
+    <message>
+        <source>The application could not be sent. Try again.</source>
+        <translation>申请发送失败，请重试。</translation>
+    </message>
+    <message>
+        <source>The acquirer did not answer the review status (%1).</source>
+        <translation>收单机构未返回审核状态（%1）。</translation>
+    </message>
+    <message>
+        <source>The saved document was protected with another key and cannot be read. Attach it again.</source>
+        <translation>已保存的证件资料由另一个密钥保护，无法读取。请重新上传。</translation>
+    </message>
+    <message>
+        <source>The document has not been attached yet.</source>
+        <translation>尚未上传证件资料。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::app::AcquirerSetup</name>
+    <message>
+        <source>Onboarding and QR service</source>
+        <translation>进件与扫码服务</translation>
+    </message>
+    <message>
+        <source>Card payments host</source>
+        <translation>银行卡收单主机</translation>
+    </message>
+</context>
+<context>
     <name>pos::app::DemoSupervisor</name>
     <message>
         <source>The demo simulators did not start in time.</source>
@@ -485,6 +1080,17 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>The printer does not answer.</source>
         <translation>打印机无响应。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::crypto::Aes256Gcm</name>
+    <message>
+        <source>A cryptographic operation failed.</source>
+        <translation>密码运算失败。</translation>
+    </message>
+    <message>
+        <source>Stored protected data could not be read: it was altered, or it belongs to another key.</source>
+        <translation>无法读取已保存的受保护数据：数据已被篡改，或属于另一个密钥。</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1646,14 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
         <source>This batch holds 999 card sales already: settle it before the next card sale.</source>
         <translation>本批次已有 999 笔银行卡消费，请先结算再做下一笔刷卡消费。</translation>
     </message>
+    <message>
+        <source>The onboarding application could not be saved.</source>
+        <translation>无法保存进件申请。</translation>
+    </message>
+    <message>
+        <source>The document could not be saved.</source>
+        <translation>无法保存证件资料。</translation>
+    </message>
 </context>
 <context>
     <name>pos::storage::LedgerBackup</name>
@@ -1213,18 +1827,65 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::ui::ActivatedPanel</name>
+    <message>
+        <source>Debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>贷记卡</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>This terminal is activated. Selling may start.</source>
+        <translation>本终端已激活，可以开始收银。</translation>
+    </message>
+    <message>
+        <source>Terminal id: %1</source>
+        <translation>终端号：%1</translation>
+    </message>
+    <message>
+        <source>Merchant id: %1</source>
+        <translation>商户号：%1</translation>
+    </message>
+    <message>
+        <source>Merchant id: %1 (%2)</source>
+        <translation>商户号：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Limits: %1 per card payment, %2 per day</source>
+        <translation>限额：单笔 %1，每日 %2</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Cap per payment</source>
+        <translation>单笔封顶</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Try a small test sale</source>
+        <translation>做一笔小额测试交易</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::ActivationPage</name>
     <message>
         <source>Onboard with the acquirer, then activate the PIN pad with the first card swipe.</source>
         <translation>向收单机构进件，然后以首刷激活密码键盘。</translation>
-    </message>
-    <message>
-        <source>Start onboarding</source>
-        <translation>开始进件</translation>
-    </message>
-    <message>
-        <source>The onboarding wizard (business licence, legal representative, settlement account, agreement) and the first-swipe activation arrive with the activation feature.</source>
-        <translation>进件向导（营业执照、法人、结算账户、协议）与首刷激活将随激活功能一同提供。</translation>
     </message>
     <message>
         <source>Current state: %1</source>
@@ -1253,6 +1914,155 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>6. First card swipe</source>
         <translation>6. 首刷激活</translation>
+    </message>
+    <message>
+        <source>Terminal activation</source>
+        <translation>终端激活</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ActivationProgressPanel</name>
+    <message>
+        <source>Activation is unavailable on this terminal right now.</source>
+        <translation>本终端暂时无法激活。</translation>
+    </message>
+    <message>
+        <source>Check network</source>
+        <translation>检查网络</translation>
+    </message>
+    <message>
+        <source>Activation code:</source>
+        <translation>激活码：</translation>
+    </message>
+    <message>
+        <source>8 letters and digits from the acquirer</source>
+        <translation>收单机构提供的 8 位字母和数字</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>First swipe: press the button, then swipe, insert or tap a bank card on the PIN pad and enter its PIN on the PIN pad. The acquirer confirms the activation with this transaction; no money is taken.</source>
+        <translation>首刷：点击按钮后，在密码键盘上刷卡、插卡或挥卡，并在密码键盘上输入该卡密码。收单机构以这笔交易确认激活，不会扣款。</translation>
+    </message>
+    <message>
+        <source>First swipe</source>
+        <translation>首刷激活</translation>
+    </message>
+    <message>
+        <source>Checking the connection to the acquirer…</source>
+        <translation>正在检查与收单机构的连接…</translation>
+    </message>
+    <message>
+        <source>The acquirer cannot be reached.</source>
+        <translation>无法连接收单机构。</translation>
+    </message>
+    <message>
+        <source>The acquirer can be reached, but the network is slow.</source>
+        <translation>可以连接收单机构，但网络较慢。</translation>
+    </message>
+    <message>
+        <source>The network is fine.</source>
+        <translation>网络正常。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AgreementStep</name>
+    <message>
+        <source>Loading the agreement from the acquirer…</source>
+        <translation>正在从收单机构加载协议…</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>不限额</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Read the acquirer&apos;s agreement. Type your name and tick the box to sign it.</source>
+        <translation>请阅读收单机构的协议，输入您的姓名并勾选复选框完成签署。</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Settlement cycle</source>
+        <translation>结算周期</translation>
+    </message>
+    <message>
+        <source>Your name (legal representative)</source>
+        <translation>您的姓名（法定代表人）</translation>
+    </message>
+    <message>
+        <source>I have read and agree</source>
+        <translation>我已阅读并同意</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Cap per transaction</source>
+        <translation>单笔上限</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AttachmentPicker</name>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Choose a photo or scan</source>
+        <translation>选择照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +2140,45 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::ui::FeaturesStep</name>
+    <message>
+        <source>Features</source>
+        <translation>开通功能</translation>
+    </message>
+    <message>
+        <source>What the terminal should do. Choose at least one way to take payments.</source>
+        <translation>终端需要开通的功能。请至少选择一种收款方式。</translation>
+    </message>
+    <message>
+        <source>Requested functions</source>
+        <translation>申请开通的功能</translation>
+    </message>
+    <message>
+        <source>Magnetic stripe (swipe)</source>
+        <translation>磁条卡（刷卡）</translation>
+    </message>
+    <message>
+        <source>Chip card (IC)</source>
+        <translation>芯片卡（IC 卡）</translation>
+    </message>
+    <message>
+        <source>Contactless (闪付)</source>
+        <translation>挥卡（闪付）</translation>
+    </message>
+    <message>
+        <source>QR code payments (扫码)</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation</source>
+        <translation>预授权</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::LanguageManager</name>
     <message>
         <source>This language is not available.</source>
@@ -1341,6 +2190,88 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     </message>
 </context>
 <context>
+    <name>pos::ui::LegalRepresentativeStep</name>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>The person named on the business licence (法定代表人) and their identity card.</source>
+        <translation>营业执照上登记的法定代表人及其身份证。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>居民身份证号码</translation>
+    </message>
+    <message>
+        <source>ID validity</source>
+        <translation>证件有效期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Identity card, front side</source>
+        <translation>身份证正面（人像面）</translation>
+    </message>
+    <message>
+        <source>Identity card, back side</source>
+        <translation>身份证反面（国徽面）</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位字符</translation>
+    </message>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>长期</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::LicenceStep</name>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>As printed on the business licence (营业执照).</source>
+        <translation>与营业执照上登记的一致。</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Name on the licence</source>
+        <translation>营业执照上的名称</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Photo or scan</source>
+        <translation>照片或扫描件</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位字符</translation>
+    </message>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>长期</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::MainWindow</name>
     <message>
         <source>Merchant POS — Demo</source>
@@ -1349,6 +2280,123 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>Merchant POS</source>
         <translation>商户收银台</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::MerchantStep</name>
+    <message>
+        <source>Choose the shop&apos;s business…</source>
+        <translation>请选择店铺经营类目…</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Who the shop is and how the acquirer reaches it.</source>
+        <translation>店铺信息及收单机构的联系方式。</translation>
+    </message>
+    <message>
+        <source>Registered name</source>
+        <translation>注册名称</translation>
+    </message>
+    <message>
+        <source>Shop (signboard) name</source>
+        <translation>店铺名称（招牌名）</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Business category</source>
+        <translation>经营类目</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 139 1234 5678</source>
+        <translation>11 位数字，如 139 1234 5678</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::OnboardingPanel</name>
+    <message>
+        <source>Check review status</source>
+        <translation>查询审核状态</translation>
+    </message>
+    <message>
+        <source>Onboarding is unavailable on this terminal right now.</source>
+        <translation>本终端暂时无法进件。</translation>
+    </message>
+    <message>
+        <source>Start onboarding</source>
+        <translation>开始进件</translation>
+    </message>
+    <message>
+        <source>Onboarding: not submitted yet. Fill in the application and submit it to the acquirer.</source>
+        <translation>商户进件：尚未提交。请填写申请并提交给收单机构。</translation>
+    </message>
+    <message>
+        <source>Continue onboarding</source>
+        <translation>继续进件</translation>
+    </message>
+    <message>
+        <source>Onboarding: submitting the application to the acquirer…</source>
+        <translation>商户进件：正在向收单机构提交申请…</translation>
+    </message>
+    <message>
+        <source>View the application</source>
+        <translation>查看申请</translation>
+    </message>
+    <message>
+        <source>Onboarding: submitted. The acquirer has received the application.</source>
+        <translation>商户进件：已提交，收单机构已收到申请。</translation>
+    </message>
+    <message>
+        <source>Onboarding: under review by the acquirer. This usually takes one to three working days.</source>
+        <translation>商户进件：收单机构审核中，通常需要一至三个工作日。</translation>
+    </message>
+    <message>
+        <source>Onboarding: approved. The terminal can now be activated.</source>
+        <translation>商户进件：已通过，现在可以激活终端。</translation>
+    </message>
+    <message>
+        <source>Onboarding: rejected. Correct the application and submit it again.</source>
+        <translation>商户进件：未通过。请修改申请后重新提交。</translation>
+    </message>
+    <message>
+        <source>Correct the application</source>
+        <translation>修改申请</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::OnboardingWizard</name>
+    <message>
+        <source>Merchant onboarding</source>
+        <translation>商户进件</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +2431,229 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>Receipt %1 is being printed again.</source>
         <translation>小票 %1 正在重新打印。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ReviewStep</name>
+    <message>
+        <source>Review and submit</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <source>Check the application, then submit it to the acquirer.</source>
+        <translation>请核对申请信息，然后提交给收单机构。</translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation>尚未提交。</translation>
+    </message>
+    <message>
+        <source>Submitting to the acquirer…</source>
+        <translation>正在提交给收单机构…</translation>
+    </message>
+    <message>
+        <source>Submitted. Waiting for the acquirer&apos;s review.</source>
+        <translation>已提交，等待收单机构审核。</translation>
+    </message>
+    <message>
+        <source>The acquirer is reviewing the application.</source>
+        <translation>收单机构正在审核申请。</translation>
+    </message>
+    <message>
+        <source>Approved. The terminal can now be activated.</source>
+        <translation>审核已通过，现在可以激活终端。</translation>
+    </message>
+    <message>
+        <source>Rejected. Correct what is listed below and submit again.</source>
+        <translation>审核未通过。请修改下列问题后重新提交。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Check status</source>
+        <translation>查询状态</translation>
+    </message>
+    <message>
+        <source>Cancel submission</source>
+        <translation>取消提交</translation>
+    </message>
+    <message>
+        <source>What the acquirer asks to correct:</source>
+        <translation>收单机构要求修改的内容：</translation>
+    </message>
+    <message>
+        <source>long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>swipe</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>chip</source>
+        <translation>插卡</translation>
+    </message>
+    <message>
+        <source>contactless</source>
+        <translation>挥卡/闪付</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>pre-authorisation</source>
+        <translation>预授权</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>  Registered name: %1</source>
+        <translation>  注册名称：%1</translation>
+    </message>
+    <message>
+        <source>  Shop name: %1</source>
+        <translation>  店铺名称：%1</translation>
+    </message>
+    <message>
+        <source>  Address: %1</source>
+        <translation>  地址：%1</translation>
+    </message>
+    <message>
+        <source>  Contact: %1, %2</source>
+        <translation>  联系人：%1，%2</translation>
+    </message>
+    <message>
+        <source>  Business category: %1</source>
+        <translation>  经营类目：%1</translation>
+    </message>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>  Unified social credit code: %1</source>
+        <translation>  统一社会信用代码：%1</translation>
+    </message>
+    <message>
+        <source>  Name: %1</source>
+        <translation>  姓名：%1</translation>
+    </message>
+    <message>
+        <source>  Valid until: %1</source>
+        <translation>  有效期至：%1</translation>
+    </message>
+    <message>
+        <source>  Scan: %1</source>
+        <translation>  照片/扫描件：%1</translation>
+    </message>
+    <message>
+        <source>Tax registration</source>
+        <translation>税务登记</translation>
+    </message>
+    <message>
+        <source>  Taxpayer type: %1</source>
+        <translation>  纳税人类型：%1</translation>
+    </message>
+    <message>
+        <source>general</source>
+        <translation>一般纳税人</translation>
+    </message>
+    <message>
+        <source>small-scale</source>
+        <translation>小规模纳税人</translation>
+    </message>
+    <message>
+        <source>  Tax id: %1</source>
+        <translation>  税号：%1</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>  ID number: %1</source>
+        <translation>  证件号码：%1</translation>
+    </message>
+    <message>
+        <source>  ID scans: %1, %2</source>
+        <translation>  身份证照片：%1，%2</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>  Type: %1</source>
+        <translation>  类型：%1</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>对私</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>对公</translation>
+    </message>
+    <message>
+        <source>  Account name: %1</source>
+        <translation>  账户名称：%1</translation>
+    </message>
+    <message>
+        <source>  Account number: %1</source>
+        <translation>  账号：%1</translation>
+    </message>
+    <message>
+        <source>  Bank: %1, %2</source>
+        <translation>  开户银行：%1，%2</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>开通功能：%1</translation>
+    </message>
+    <message>
+        <source>Agreement: %1</source>
+        <translation>协议：%1</translation>
+    </message>
+    <message>
+        <source>version %1 signed by %2, settlement %3</source>
+        <translation>第 %1 版，由%2签署，结算周期 %3</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Submission stopped. What was sent stays with the acquirer; submit again to continue.</source>
+        <translation>已停止提交。已发送的内容仍保留在收单机构；重新提交即可继续。</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +2693,18 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>Scanned items</source>
         <translation>已扫描商品</translation>
+    </message>
+    <message>
+        <source>Available once the terminal is activated.</source>
+        <translation>终端激活后可用。</translation>
+    </message>
+    <message>
+        <source>The acquirer has not enabled card payments for this terminal.</source>
+        <translation>收单机构尚未为本终端开通银行卡收款。</translation>
+    </message>
+    <message>
+        <source>The acquirer has not enabled QR code payments for this terminal.</source>
+        <translation>收单机构尚未为本终端开通扫码收款。</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +2751,49 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>Batch settlement, reconciliation and the expected payout per batch appear here once the terminal is linked to the acquirer.</source>
         <translation>终端接入收单机构后，此处将显示批结算、对账及每批预计到账金额。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::SettlementStep</name>
+    <message>
+        <source>Bank of this card: %1</source>
+        <translation>此卡所属银行：%1</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>Where the acquirer pays the shop&apos;s takings.</source>
+        <translation>收单机构将店铺营业款结算到此账户。</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>账户类型</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Branch (开户行)</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Corporate account (对公), in the licence&apos;s name</source>
+        <translation>对公账户（户名须与营业执照一致）</translation>
+    </message>
+    <message>
+        <source>Personal card (对私), in the legal representative&apos;s name</source>
+        <translation>对私账户（法定代表人本人银行卡）</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +2922,44 @@ The file was kept as it is. Restore the ledger from a backup (pos-tool ledger re
     <message>
         <source>Ledger: error</source>
         <translation>账本：错误</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::TaxStep</name>
+    <message>
+        <source>Tax registration</source>
+        <translation>税务登记</translation>
+    </message>
+    <message>
+        <source>Since 三证合一 the tax id is the licence&apos;s unified social credit code.</source>
+        <translation>三证合一后，税号即营业执照上的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Taxpayer type</source>
+        <translation>纳税人类型</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Small-scale taxpayer (小规模纳税人)</source>
+        <translation>小规模纳税人</translation>
+    </message>
+    <message>
+        <source>General taxpayer (一般纳税人)</source>
+        <translation>一般纳税人</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::WizardFormPage</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The page could not be saved.</source>
+        <translation>无法保存此页。</translation>
     </message>
 </context>
 <context>
