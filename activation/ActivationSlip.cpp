@@ -28,19 +28,30 @@ QString yuan(qint64 fen)
     return SlipText::tr("%1 yuan").arg(Money::fromFen(fen).toDecimalString());
 }
 
+receipt::TextStyle centred(bool bold, bool doubleHeight)
+{
+    receipt::TextStyle style;
+    style.alignment = receipt::Alignment::Centre;
+    style.bold = bold;
+    style.doubleHeight = doubleHeight;
+    return style;
+}
+
 QString rateText(int basisPoints)
 {
     return QStringLiteral("%1.%2%").arg(basisPoints / 100).arg(basisPoints % 100, 2, 10, QLatin1Char('0'));
 }
 
+// Unqualified here: Qt 6.4's lupdate takes "receipt::" before a function name for a class scope and files
+// the slip's texts under the wrong context.
+using SlipDocument = receipt::ReceiptDocument;
+
 } // namespace
 
-receipt::ReceiptDocument
-activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs)
+SlipDocument activationSlip(const TerminalActivation& record, const QString& panMasked, qint64 atMs)
 {
-    using receipt::Alignment;
-    receipt::ReceiptDocument slip;
-    slip.text(SlipText::tr("Terminal activation slip"), {Alignment::Centre, true, false, true, false});
+    SlipDocument slip;
+    slip.text(SlipText::tr("Terminal activation slip"), centred(true, true));
     slip.separator();
     slip.twoColumns(SlipText::tr("Merchant"), record.merchantName);
     slip.twoColumns(SlipText::tr("Merchant ID"), record.merchantId);
@@ -67,7 +78,7 @@ activationSlip(const TerminalActivation& record, const QString& panMasked, qint6
         slip.twoColumns(SlipText::tr("Fee (%1)").arg(fee.value(QStringLiteral("tender")).toString()), rate);
     }
     slip.separator();
-    slip.text(SlipText::tr("This terminal is activated. Keep this slip."), {Alignment::Centre});
+    slip.text(SlipText::tr("This terminal is activated. Keep this slip."), centred(false, false));
     slip.feed(3);
     slip.cut();
     return slip;

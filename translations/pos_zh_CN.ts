@@ -41,61 +41,6 @@
     </message>
 </context>
 <context>
-    <name>SlipText</name>
-    <message>
-        <source>Terminal activation slip</source>
-        <translation>终端激活凭条</translation>
-    </message>
-    <message>
-        <source>Merchant</source>
-        <translation>商户</translation>
-    </message>
-    <message>
-        <source>Merchant ID</source>
-        <translation>商户号</translation>
-    </message>
-    <message>
-        <source>Terminal ID</source>
-        <translation>终端号</translation>
-    </message>
-    <message>
-        <source>PIN pad</source>
-        <translation>密码键盘</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>参考号</translation>
-    </message>
-    <message>
-        <source>Activated</source>
-        <translation>已激活</translation>
-    </message>
-    <message>
-        <source>Single limit</source>
-        <translation>单笔限额</translation>
-    </message>
-    <message>
-        <source>Daily limit</source>
-        <translation>日累计限额</translation>
-    </message>
-    <message>
-        <source>%1, at most %2</source>
-        <translation>%1，最高 %2</translation>
-    </message>
-    <message>
-        <source>Fee (%1)</source>
-        <translation>手续费（%1）</translation>
-    </message>
-    <message>
-        <source>This terminal is activated. Keep this slip.</source>
-        <translation>终端已激活，请妥善保管此凭条。</translation>
-    </message>
-</context>
-<context>
     <name>pos::acquirer::AcquirerLink</name>
     <message>
         <source>The request to the acquirer could not be framed.</source>
@@ -610,6 +555,58 @@
     <message>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Terminal activation slip</source>
+        <translation>终端激活凭条</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Merchant ID</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>Terminal ID</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>PIN pad</source>
+        <translation>密码键盘</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>已激活</translation>
+    </message>
+    <message>
+        <source>Single limit</source>
+        <translation>单笔限额</translation>
+    </message>
+    <message>
+        <source>Daily limit</source>
+        <translation>日累计限额</translation>
+    </message>
+    <message>
+        <source>%1, at most %2</source>
+        <translation>%1，最高 %2</translation>
+    </message>
+    <message>
+        <source>Fee (%1)</source>
+        <translation>手续费（%1）</translation>
+    </message>
+    <message>
+        <source>This terminal is activated. Keep this slip.</source>
+        <translation>终端已激活，请妥善保管此凭条。</translation>
     </message>
 </context>
 <context>
