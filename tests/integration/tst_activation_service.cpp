@@ -119,7 +119,10 @@ private:
         return {};
     }
 
-    std::unique_ptr<Terminal> makeTerminal(CardLinkFixture& host, const QString& apiUrl = {})
+    // tweak may replace parts of the card link (e.g. to corrupt a key check) before the service is built.
+    std::unique_ptr<Terminal> makeTerminal(CardLinkFixture& host,
+                                           const QString& apiUrl = {},
+                                           const std::function<void(CardLinkOperations&)>& tweak = {})
     {
         auto t = std::make_unique<Terminal>();
         t->ledger = std::make_unique<storage::LedgerService>();
@@ -166,7 +169,13 @@ private:
         serviceConfig.pinTimeoutSeconds = 20;
         Terminal* raw = t.get();
         t->service = std::make_unique<ActivationService>(
-            serviceConfig, *t->store, *t->client, *t->pad, cardLinkOperations(*t->engine),
+            serviceConfig, *t->store, *t->client, *t->pad,
+            [&] {
+                CardLinkOperations ops = cardLinkOperations(*t->engine);
+                if (tweak)
+                    tweak(ops);
+                return ops;
+            }(),
             [](const QByteArray& secret) -> Result<QByteArray> {
                 return QByteArray(QByteArray("sealed:") + secret.toHex());
             },
@@ -316,6 +325,38 @@ private Q_SLOTS:
         QVERIFY2(declines.isEmpty(),
                  qPrintable(declines.isEmpty() ? QString() : declines.first().first().toString()));
         QCOMPARE(activated.size(), 1);
+    }
+
+    // A work key whose check value does not match is never used: the step stays before signed_on, the
+    // merchant is told, and a retry with good keys continues.
+    void badWorkKeyCheckValueStopsTheActivation()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        bool corrupt = true;
+        std::unique_ptr<Terminal> t = makeTerminal(host, {}, [&corrupt](CardLinkOperations& ops) {
+            auto real = ops.signOn;
+            ops.signOn = [real, &corrupt](std::function<void(Result<WorkKeyCheck>)> done) {
+                real([done, &corrupt](Result<WorkKeyCheck> check) {
+                    if (check && corrupt && !check.value().keys.isEmpty())
+                        check.value().keys.first().receivedKcv[0] =
+                            char(check.value().keys.first().receivedKcv[0] ^ 0x01);
+                    done(std::move(check));
+                });
+            };
+        });
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        t->service->registerTerminal(code);
+        QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 30000));
+        QVERIFY2(failures.first().first().toString().contains(u"KCV"_qs),
+                 qPrintable(failures.first().first().toString()));
+        QCOMPARE(t->service->step(), ActivationStep::TmkLoaded);
+        corrupt = false;
+        t->service->resume();
+        QVERIFY(waitForStep(*t->service, ActivationStep::SignedOn));
     }
 
     void wrongActivationCodeIsExplained()
