@@ -31,6 +31,29 @@ QJsonObject attachmentJson(const Attachment& a)
                        {QStringLiteral("documentId"), a.documentId}};
 }
 
+// The merchant object, the same in the persistence JSON and in the acquirer's application.
+QJsonObject merchantJson(const MerchantDetails& m)
+{
+    const PostalAddress& a = m.address;
+    return QJsonObject{{QStringLiteral("registeredName"), m.registeredName},
+                       {QStringLiteral("shopName"), m.shopName},
+                       {QStringLiteral("address"), QJsonObject{{QStringLiteral("province"), a.province},
+                                                               {QStringLiteral("city"), a.city},
+                                                               {QStringLiteral("district"), a.district},
+                                                               {QStringLiteral("street"), a.street}}},
+                       {QStringLiteral("contactName"), m.contactName},
+                       {QStringLiteral("mobile"), m.mobile},
+                       {QStringLiteral("mcc"), m.mcc}};
+}
+
+QJsonArray featuresJson(const QList<Feature>& features)
+{
+    QJsonArray out;
+    for (Feature f : features)
+        out.append(featureWire(f));
+    return out;
+}
+
 QJsonArray feesJson(const QList<FeeRate>& fees)
 {
     QJsonArray out;
@@ -160,23 +183,10 @@ Attachment& OnboardingDraft::attachment(AttachmentKind kind)
 
 QJsonObject draftToJson(const OnboardingDraft& d)
 {
-    QJsonArray features;
-    for (Feature f : d.features)
-        features.append(featureWire(f));
-    const PostalAddress& a = d.merchant.address;
     return QJsonObject{
         {QStringLiteral("clientReference"), d.clientReference},
         {QStringLiteral("lastCompletedPage"), d.lastCompletedPage},
-        {QStringLiteral("merchant"),
-         QJsonObject{{QStringLiteral("registeredName"), d.merchant.registeredName},
-                     {QStringLiteral("shopName"), d.merchant.shopName},
-                     {QStringLiteral("address"), QJsonObject{{QStringLiteral("province"), a.province},
-                                                             {QStringLiteral("city"), a.city},
-                                                             {QStringLiteral("district"), a.district},
-                                                             {QStringLiteral("street"), a.street}}},
-                     {QStringLiteral("contactName"), d.merchant.contactName},
-                     {QStringLiteral("mobile"), d.merchant.mobile},
-                     {QStringLiteral("mcc"), d.merchant.mcc}}},
+        {QStringLiteral("merchant"), merchantJson(d.merchant)},
         {QStringLiteral("licence"),
          QJsonObject{{QStringLiteral("uscc"), d.licence.uscc},
                      {QStringLiteral("name"), d.licence.name},
@@ -198,7 +208,7 @@ QJsonObject draftToJson(const OnboardingDraft& d)
                      {QStringLiteral("accountNumber"), d.settlement.accountNumber},
                      {QStringLiteral("bank"), d.settlement.bank},
                      {QStringLiteral("branch"), d.settlement.branch}}},
-        {QStringLiteral("features"), features},
+        {QStringLiteral("features"), featuresJson(d.features)},
         {QStringLiteral("agreement"),
          QJsonObject{{QStringLiteral("version"), d.agreement.version},
                      {QStringLiteral("signedText"), d.agreement.signedText},
@@ -296,25 +306,12 @@ Result<QJsonObject> applicationJson(const OnboardingDraft& d)
                                                     "A document has not been uploaded yet."),
                         QStringLiteral("attachment %1 has no documentId").arg(k));
     }
-    QJsonArray features;
-    for (Feature f : d.features)
-        features.append(featureWire(f));
     const auto validity = [](bool longTerm, const QDate& date) {
         return longTerm ? QStringLiteral("long-term") : dateText(date);
     };
-    const PostalAddress& a = d.merchant.address;
     return QJsonObject{
         {QStringLiteral("clientReference"), d.clientReference},
-        {QStringLiteral("merchant"),
-         QJsonObject{{QStringLiteral("registeredName"), d.merchant.registeredName},
-                     {QStringLiteral("shopName"), d.merchant.shopName},
-                     {QStringLiteral("address"), QJsonObject{{QStringLiteral("province"), a.province},
-                                                             {QStringLiteral("city"), a.city},
-                                                             {QStringLiteral("district"), a.district},
-                                                             {QStringLiteral("street"), a.street}}},
-                     {QStringLiteral("contactName"), d.merchant.contactName},
-                     {QStringLiteral("mobile"), d.merchant.mobile},
-                     {QStringLiteral("mcc"), d.merchant.mcc}}},
+        {QStringLiteral("merchant"), merchantJson(d.merchant)},
         {QStringLiteral("licence"),
          QJsonObject{{QStringLiteral("uscc"), d.licence.uscc},
                      {QStringLiteral("name"), d.licence.name},
@@ -339,7 +336,7 @@ Result<QJsonObject> applicationJson(const OnboardingDraft& d)
                      {QStringLiteral("accountNumber"), d.settlement.accountNumber},
                      {QStringLiteral("bank"), d.settlement.bank},
                      {QStringLiteral("branch"), d.settlement.branch}}},
-        {QStringLiteral("features"), features},
+        {QStringLiteral("features"), featuresJson(d.features)},
         {QStringLiteral("agreement"), QJsonObject{{QStringLiteral("version"), d.agreement.version},
                                                   {QStringLiteral("textSha256"), d.agreement.textSha256},
                                                   {QStringLiteral("signedName"), d.agreement.signedName},
