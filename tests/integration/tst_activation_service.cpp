@@ -19,6 +19,7 @@
 #include "storage/LedgerActivationStore.h"
 #include "storage/LedgerCardJournal.h"
 #include "storage/LedgerService.h"
+#include "support/ActivationRig.h"
 #include "support/CardLinkFixture.h"
 
 #include <QJsonArray>
@@ -33,23 +34,9 @@ using namespace pos::test;
 
 namespace {
 
-const QByteArray pngBytes = QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000");
+using Terminal = ActivationTerminal;
 
 // Everything on the terminal's side, rebuilt for each "process lifetime".
-struct Terminal
-{
-    std::unique_ptr<storage::LedgerService> ledger;
-    std::unique_ptr<storage::LedgerActivationStore> store;
-    std::unique_ptr<storage::LedgerCardJournal> journal;
-    std::unique_ptr<ApiClient> api;
-    std::unique_ptr<ActivationClient> client;
-    std::unique_ptr<devices::ByteTransport> transport;
-    std::unique_ptr<devices::PinPadDriver> pad;
-    std::unique_ptr<AcquirerLink> link;
-    std::unique_ptr<CardEngine> engine;
-    std::unique_ptr<ActivationService> service;
-    QList<receipt::ReceiptDocument> slips;
-};
 
 } // namespace
 
@@ -64,127 +51,19 @@ private:
 
     bool startPad(const QString& script)
     {
-        QStringList args{u"--pty"_qs, u"--data-dir"_qs, m_dir.filePath(u"pad"_qs)};
-        if (!script.isEmpty()) {
-            QFile file(m_dir.filePath(u"script.txt"_qs));
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return false;
-            file.write(script.toUtf8());
-            file.close();
-            args << u"--script"_qs << file.fileName();
-        }
-        m_padProcess = startProcess(builtExecutable(u"pos-pinpad-sim"_qs), args);
-        if (!m_padProcess)
-            return false;
-        m_padPty = waitForLine(*m_padProcess, u"^listening pty (.+)$"_qs, std::chrono::seconds(20));
-        return !m_padPty.isEmpty();
+        m_padProcess = startScriptedPad(m_dir, script, &m_padPty);
+        return m_padProcess != nullptr;
     }
 
     // An approved application's activation code, through the onboarding API as the wizard's service sends it.
-    static QString approvedCode(CardLinkFixture& host)
-    {
-        ApiConfig config;
-        config.baseUrl = QUrl(host.apiUrl());
-        config.pinnedCa = loadPinnedCa(host.caPath()).value();
-        config.keyId = demoInstallerKeyId();
-        config.secret = demoInstallerSecret();
-        ApiClient api(config);
-        OnboardingClient onboarding(api);
-        QObject context;
-        OnboardingDraft draft = validTestDraft();
-        draft.clientReference = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        for (int k = 0; k < attachmentKindCount; ++k) {
-            const auto uploaded = CardLinkFixture::await<ApiAnswer<DocumentUploadResult>>([&](auto done) {
-                onboarding.uploadDocument(static_cast<DocumentKind>(k), pngBytes + char(k), u"image/png"_qs,
-                                          &context, done);
-            });
-            if (!uploaded || !uploaded.value().succeeded())
-                return {};
-            draft.attachment(static_cast<AttachmentKind>(k)).documentId = uploaded.value().value->documentId;
-        }
-        const Result<QJsonObject> body = applicationJson(draft);
-        const auto submitted = CardLinkFixture::await<ApiAnswer<ApplicationSubmitted>>(
-            [&](auto done) { onboarding.submitApplication(body.value(), &context, done); });
-        if (!submitted || !submitted.value().succeeded())
-            return {};
-        for (int poll = 0; poll < 100; ++poll) {
-            const auto state = CardLinkFixture::await<ApiAnswer<ApplicationState>>([&](auto done) {
-                onboarding.applicationStatus(submitted.value().value->applicationId, &context, done);
-            });
-            if (state && state.value().succeeded() &&
-                state.value().value->status == ApplicationStatus::Approved)
-                return state.value().value->activationCode;
-            QTest::qWait(50);
-        }
-        return {};
-    }
+    static QString approvedCode(CardLinkFixture& host) { return approvedActivationCode(host); }
 
     // tweak may replace parts of the card link (e.g. to corrupt a key check) before the service is built.
     std::unique_ptr<Terminal> makeTerminal(CardLinkFixture& host,
                                            const QString& apiUrl = {},
                                            const std::function<void(CardLinkOperations&)>& tweak = {})
     {
-        auto t = std::make_unique<Terminal>();
-        t->ledger = std::make_unique<storage::LedgerService>();
-        bool opened = false;
-        QObject context;
-        t->ledger->open(m_dir.filePath(u"terminal.db"_qs), &context,
-                        [&opened](const Result<>& r) { opened = r.hasValue(); });
-        if (!QTest::qWaitFor([&] { return opened; }, 20000))
-            return nullptr;
-        t->store = std::make_unique<storage::LedgerActivationStore>(*t->ledger);
-        t->journal = std::make_unique<storage::LedgerCardJournal>(*t->ledger);
-        ApiConfig config;
-        config.baseUrl = QUrl(apiUrl.isEmpty() ? host.apiUrl() : apiUrl);
-        config.pinnedCa = loadPinnedCa(host.caPath()).value();
-        config.keyId = demoInstallerKeyId();
-        config.secret = demoInstallerSecret();
-        config.onboardingTimeoutMs = 5000;
-        t->api = std::make_unique<ApiClient>(config);
-        t->client = std::make_unique<ActivationClient>(*t->api);
-        Result<std::unique_ptr<devices::ByteTransport>> transport =
-            devices::ByteTransport::open(u"serial:"_qs + m_padPty);
-        if (!transport)
-            return nullptr;
-        t->transport = std::move(transport).value();
-        t->pad = std::make_unique<devices::PinPadDriver>(*t->transport, devices::PinPadDriver::Config{});
-        LinkConfig linkConfig;
-        linkConfig.host = u"127.0.0.1"_qs;
-        linkConfig.port = host.hostPort();
-        linkConfig.pinnedCa = config.pinnedCa;
-        linkConfig.responseTimeoutMs = 5000;
-        t->link = std::make_unique<AcquirerLink>(linkConfig);
-        CardEngineConfig engineConfig;
-        engineConfig.panHashKey = QByteArray(32, '\x33');
-        AcquirerLink* link = t->link.get();
-        t->engine = std::make_unique<CardEngine>(
-            engineConfig,
-            [link](QByteArray frame, QObject* ctx, std::function<void(Result<QByteArray>)> done) {
-                link->exchange(std::move(frame), ctx, std::move(done));
-            },
-            *t->pad, *t->journal);
-        ActivationService::Config serviceConfig;
-        serviceConfig.requestedTenders = {u"swipe"_qs, u"qr"_qs};
-        serviceConfig.cardTimeoutSeconds = 20;
-        serviceConfig.pinTimeoutSeconds = 20;
-        Terminal* raw = t.get();
-        t->service = std::make_unique<ActivationService>(
-            serviceConfig, *t->store, *t->client, *t->pad,
-            [&] {
-                CardLinkOperations ops = cardLinkOperations(*t->engine);
-                if (tweak)
-                    tweak(ops);
-                return ops;
-            }(),
-            [](const QByteArray& secret) -> Result<QByteArray> {
-                return QByteArray(QByteArray("sealed:") + secret.toHex());
-            },
-            [raw](const receipt::ReceiptDocument& slip, std::function<void(Result<qint64>)> done) {
-                raw->slips.append(slip);
-                QTimer::singleShot(0, [done, n = raw->slips.size()] { done(qint64(n)); });
-            });
-        const Result<> started = CardLinkFixture::await<void>([&](auto done) { raw->service->start(done); });
-        return started ? std::move(t) : nullptr;
+        return makeActivationTerminal(host, m_dir.filePath(u"terminal.db"_qs), m_padPty, apiUrl, tweak);
     }
 
     static int approvedActivations(CardLinkFixture& host, const QString& tid)
