@@ -42,9 +42,11 @@ struct ActivationTerminal
 };
 
 // The PIN pad emulator over a pty in dir; script: the cardholder's lines (empty: the default card and PIN).
-inline std::unique_ptr<QProcess> startScriptedPad(const QTemporaryDir& dir, const QString& script, QString* ptyPath)
+inline std::unique_ptr<QProcess>
+startScriptedPad(const QTemporaryDir& dir, const QString& script, QString* ptyPath)
 {
-    QStringList args{QStringLiteral("--pty"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("pad"))};
+    QStringList args{QStringLiteral("--pty"), QStringLiteral("--data-dir"),
+                     dir.filePath(QStringLiteral("pad"))};
     if (!script.isEmpty()) {
         QFile file(dir.filePath(QStringLiteral("script.txt")));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -77,12 +79,13 @@ inline QString approvedActivationCode(CardLinkFixture& host)
     draft.clientReference = QUuid::createUuid().toString(QUuid::WithoutBraces);
     for (int k = 0; k < activation::attachmentKindCount; ++k) {
         const auto uploaded = CardLinkFixture::await<ApiAnswer<DocumentUploadResult>>([&](auto done) {
-            onboarding.uploadDocument(static_cast<DocumentKind>(k), png + char(k), QStringLiteral("image/png"),
-                                      &context, done);
+            onboarding.uploadDocument(static_cast<DocumentKind>(k), png + char(k),
+                                      QStringLiteral("image/png"), &context, done);
         });
         if (!uploaded || !uploaded.value().succeeded())
             return {};
-        draft.attachment(static_cast<activation::AttachmentKind>(k)).documentId = uploaded.value().value->documentId;
+        draft.attachment(static_cast<activation::AttachmentKind>(k)).documentId =
+            uploaded.value().value->documentId;
     }
     const Result<QJsonObject> body = activation::applicationJson(draft);
     const auto submitted = CardLinkFixture::await<ApiAnswer<ApplicationSubmitted>>(
