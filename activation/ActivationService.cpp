@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace pos {
 namespace activation {
@@ -35,6 +36,13 @@ QString refusalMessage(const QString& code)
             "The acquirer refused this PIN pad's key. The PIN pad cannot be used with this "
             "acquirer; contact its support.");
     return ServiceText::tr("The acquirer refused the activation (%1).").arg(code);
+}
+
+// No answer, or none that can be trusted: asking again is how registration and sign-on recover.
+bool isNoAnswer(const Error& error)
+{
+    return error.code == ErrorCode::NetworkFailure || error.code == ErrorCode::OutcomeUnknown ||
+           error.code == ErrorCode::Timeout;
 }
 
 } // namespace
@@ -83,7 +91,16 @@ ActivationService::ActivationService(Config config,
     , m_cardLink(std::move(cardLink))
     , m_seal(std::move(sealApiSecret))
     , m_submitSlip(std::move(submitSlip))
-{}
+    , m_retryTimer(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] {
+        m_retryPending = false;
+        const std::function<void()> again = std::exchange(m_retryAction, nullptr);
+        if (again)
+            again();
+    });
+}
 
 ActivationService::~ActivationService() = default;
 
@@ -116,8 +133,39 @@ void ActivationService::fail(const QString& message, const QString& detail)
 {
     qCWarning(lcActivation) << "activation step" << activationStepKey(m_record.step) << "failed:" << detail;
     m_waitingForCardholder = false;
+    m_registrationInFlight = false;
+    m_retryPending = false;
+    m_retryTimer->stop();
+    m_retryAction = nullptr;
     setBusy(false);
     Q_EMIT failed(message);
+}
+
+void ActivationService::resetRetries()
+{
+    m_retriesUsed = 0;
+}
+
+bool ActivationService::retryLater(const Error& error, const QString& message, std::function<void()> again)
+{
+    if (!isNoAnswer(error) || m_retriesUsed >= m_config.retryDelaysMs.size())
+        return false;
+    const int delayMs = std::max(0, m_config.retryDelaysMs.at(m_retriesUsed));
+    ++m_retriesUsed;
+    const auto attempts = static_cast<int>(m_config.retryDelaysMs.size());
+    qCWarning(lcActivation) << "activation step" << activationStepKey(m_record.step) << "got no answer ("
+                            << error.detail << "); retry" << m_retriesUsed << "of" << attempts << "in"
+                            << delayMs << "ms";
+    m_retryAction = std::move(again);
+    m_retryPending = true; // before busyChanged, so its receivers offer Cancel
+    setBusy(true, ServiceText::tr("%1 Trying again in %2 s (retry %3 of %4)…")
+                      .arg(message)
+                      .arg((delayMs + 999) / 1000)
+                      .arg(m_retriesUsed)
+                      .arg(attempts));
+    Q_EMIT retryScheduled(m_retriesUsed, attempts, delayMs);
+    m_retryTimer->start(delayMs);
+    return true;
 }
 
 void ActivationService::save(const TerminalActivation& record, std::function<void()> next)
@@ -149,6 +197,7 @@ void ActivationService::registerTerminal(const QString& activationCode)
         resume();
         return;
     }
+    resetRetries();
     setBusy(true, ServiceText::tr("Reading the PIN pad…"));
     bindPadAndRegister(code);
 }
@@ -157,6 +206,7 @@ void ActivationService::resume()
 {
     if (m_busy)
         return;
+    resetRetries();
     switch (m_record.step) {
     case ActivationStep::NotStarted: return;
     case ActivationStep::Registering:
@@ -220,15 +270,25 @@ void ActivationService::requestActivation(const QString& code,
                                           const QByteArray& publicKey,
                                           bool sm2)
 {
+    m_registrationInFlight = true; // before busyChanged, so its receivers offer Cancel
     setBusy(true, ServiceText::tr("Registering the terminal with the acquirer…"));
     m_client.activate(
         code, serial, publicKey,
         sm2 ? acquirer::PadKeyAlgorithm::Sm2 : acquirer::PadKeyAlgorithm::RsaOaepSha256, this,
-        [this](Result<acquirer::ApiAnswer<acquirer::ActivationResult>> answer) {
+        [this, generation = m_generation, code, serial, publicKey,
+         sm2](Result<acquirer::ApiAnswer<acquirer::ActivationResult>> answer) {
+            if (generation != m_generation)
+                return; // cancelled: this answer is not awaited any more
+            m_registrationInFlight = false;
             if (!answer) {
-                fail(ServiceText::tr("%1 Nothing is lost: try again, the same code is used.")
-                         .arg(answer.error().userMessage),
-                     answer.error().detail);
+                const bool retrying = retryLater(answer.error(), answer.error().userMessage,
+                                                 [this, code, serial, publicKey, sm2] {
+                                                     requestActivation(code, serial, publicKey, sm2);
+                                                 });
+                if (!retrying)
+                    fail(ServiceText::tr("%1 Nothing is lost: try again, the same code is used.")
+                             .arg(answer.error().userMessage),
+                         answer.error().detail);
                 return;
             }
             if (!answer.value().succeeded()) {
@@ -236,6 +296,7 @@ void ActivationService::requestActivation(const QString& code,
                      QStringLiteral("activation refused: %1").arg(answer.value().refusalCode()));
                 return;
             }
+            resetRetries();
             acquirer::ActivationResult result = std::move(*answer.value().value);
             const Result<QByteArray> sealed = m_seal(result.apiSecret);
             crypto::secureWipe(result.apiSecret);
@@ -294,8 +355,15 @@ void ActivationService::signOn()
         if (!self)
             return;
         if (!check) {
-            self->fail(ServiceText::tr("Sign-on failed: %1 Try again.").arg(check.error().userMessage),
-                       check.error().detail);
+            const bool retrying = self->retryLater(check.error(), check.error().userMessage, [self] {
+                if (!self)
+                    return;
+                self->setBusy(true, ServiceText::tr("Signing on with the acquirer…"));
+                self->signOn();
+            });
+            if (!retrying)
+                self->fail(ServiceText::tr("Sign-on failed: %1 Try again.").arg(check.error().userMessage),
+                           check.error().detail);
             return;
         }
         if (!check.value().allMatch()) {
@@ -305,6 +373,7 @@ void ActivationService::signOn()
                 QStringLiteral("work key KCV mismatch"));
             return;
         }
+        self->resetRetries();
         TerminalActivation record = self->m_record;
         record.step = ActivationStep::SignedOn;
         self->save(record, [self] {
@@ -463,9 +532,23 @@ void ActivationService::queueSlip(const QString& panMasked)
 
 void ActivationService::cancel()
 {
-    if (!m_waitingForCardholder)
+    if (m_waitingForCardholder) {
+        m_pad.cancel(this, [](Result<void>) {});
         return;
-    m_pad.cancel(this, [](Result<void>) {});
+    }
+    if (m_retryPending) {
+        fail(ServiceText::tr("Stopped before trying again. Nothing is lost: press Try again when the network "
+                             "is back."),
+             QStringLiteral("automatic retry cancelled"));
+        return;
+    }
+    if (m_registrationInFlight) {
+        ++m_generation;
+        fail(ServiceText::tr(
+                 "Stopped waiting for the acquirer. Nothing is lost: Try again asks again with the "
+                 "same code, and no second terminal is registered."),
+             QStringLiteral("registration answer abandoned"));
+    }
 }
 
 } // namespace activation

@@ -7,10 +7,13 @@
 #include "core/ledger/TerminalActivationStore.h"
 #include "core/receipt/ReceiptDocument.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+
+class QTimer;
 
 namespace pos {
 namespace acquirer {
@@ -77,6 +80,11 @@ public:
         // enabled once the first swipe is approved; cash is always enabled.
         QStringList requestedTenders;
         std::function<qint64()> clock; // UTC ms; default QDateTime::currentMSecsSinceEpoch
+        // Waits (ms) before the automatic retries of a registration or sign-on that got no answer (network
+        // down, timeout, HTTP 5xx, connection lost): safe because both are idempotent at the acquirer. One
+        // series per operation the merchant starts; after the last retry fails, failed() as usual and Try
+        // again (resume()) starts a new series. Empty: no automatic retry.
+        QList<int> retryDelaysMs{2000, 5000, 10000, 20000, 30000};
     };
     using SealSecret = std::function<Result<QByteArray>(const QByteArray& secret)>;
     // Queues the slip with the print service; done with the job id once committed.
@@ -106,6 +114,11 @@ public:
     // The current wait is for the cardholder (card or PIN on the pad): cancel() ends it. Already true when
     // busyChanged announces that wait.
     bool isWaitingForCardholder() const { return m_waitingForCardholder; }
+    // cancel() can end the current wait: the cardholder's, a pause before an automatic retry, or the wait
+    // for the acquirer's answer to the registration. Not the sign-on's or the first swipe's exchange on the
+    // card link: those end by the link's timeout, and an unknown first swipe is reversed by the engine.
+    // Already up to date when busyChanged announces the wait.
+    bool canCancel() const { return m_waitingForCardholder || m_retryPending || m_registrationInFlight; }
 
     // From NotStarted (or an interrupted registration): registers this terminal and its PIN pad with the
     // code, loads the TMK into the pad and signs on. Ends SignedOn (readyForFirstSwipe) or with failed().
@@ -115,8 +128,9 @@ public:
     // From SignedOn: card and PIN on the pad, then the activation transaction. Approved → the slip is queued
     // and the terminal is Activated; a decline leaves it SignedOn for another card (firstSwipeDeclined).
     void firstSwipe();
-    // Stops waiting for the card or the PIN (the pad's prompt ends). Host requests already sent are not
-    // cancelled: their outcome is settled by the engine (reversal when unknown).
+    // Ends the current wait when canCancel(): the pad's prompt ends, a pending retry is dropped, or the
+    // registration's answer is ignored when it comes (asking again later with the same code and pad is
+    // idempotent, so no second terminal). Ends with failed() and the step unchanged; resume() continues.
     void cancel();
 
 Q_SIGNALS:
@@ -126,6 +140,8 @@ Q_SIGNALS:
     void readyForFirstSwipe();
     void firstSwipeDeclined(const QString& message);
     void activated();
+    // An automatic retry is due in delayMs (attempt of attempts); busyChanged carries the same news.
+    void retryScheduled(int attempt, int attempts, int delayMs);
 
 private:
     void setBusy(bool busy, const QString& what = {});
@@ -141,6 +157,10 @@ private:
     void finishActivation(const FirstSwipeOutcome& outcome, const QString& panMasked);
     void queueSlip(const QString& panMasked);
     qint64 now() const;
+    // Schedules `again` after the next delay of the series when the error means "no answer" and retries
+    // are left; false otherwise (the caller fails).
+    bool retryLater(const Error& error, const QString& message, std::function<void()> again);
+    void resetRetries();
 
     Config m_config;
     TerminalActivationStore& m_store;
@@ -152,6 +172,12 @@ private:
     TerminalActivation m_record;
     bool m_busy = false;
     bool m_waitingForCardholder = false;
+    bool m_registrationInFlight = false;
+    bool m_retryPending = false;
+    int m_retriesUsed = 0;
+    quint64 m_generation = 0; // bumped by cancel(): answers of older requests are ignored
+    QTimer* m_retryTimer = nullptr;
+    std::function<void()> m_retryAction;
 };
 
 // A translated message for a declined activation transaction, by F39 (what the merchant should do).

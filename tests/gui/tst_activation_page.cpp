@@ -236,6 +236,41 @@ private Q_SLOTS:
         QCOMPARE(completedSteps(page) < 3, true);
     }
 
+    // An unreachable acquirer: the page says when the next try is due and offers Cancel during the pause.
+    void retryPauseShowsItsCountdownAndCancel()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({}));
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeActivationTerminal(
+            host, m_dir.filePath(u"terminal.db"_qs), m_padPty, u"https://127.0.0.1:1/"_qs, {},
+            [](ActivationService::Config& config) { config.retryDelaysMs = {5000}; });
+        QVERIFY(t);
+        FakeOnboardingFlow flow;
+        flow.setStatus(OnboardingStatus::Approved);
+        TerminalStatus status;
+        ActivationPage page(&status);
+        page.attach(&flow, t->service.get(), {});
+        showPage(page);
+
+        auto* codeField = child<QLineEdit>(page, u"activation.code"_qs);
+        codeField->setFocus();
+        QTest::keyClicks(codeField, u"ABCDEFGH"_qs);
+        click(page, u"activation.activate"_qs);
+        auto* cancel = child<QPushButton>(page, u"activation.cancel"_qs);
+        auto* busy = child<QLabel>(page, u"activation.busy"_qs);
+        QVERIFY(QTest::qWaitFor([&] { return busy->text().contains(u"Trying again"_qs); }, 20000));
+        QVERIFY2(busy->text().contains(u"Trying again in 5 s (retry 1 of 1)"_qs), qPrintable(busy->text()));
+        QVERIFY(cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        auto* error = child<QLabel>(page, u"activation.error"_qs);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(u"Try again"_qs), qPrintable(error->text()));
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(child<QPushButton>(page, u"activation.retry"_qs)->isVisible());
+        QCOMPARE(t->service->step(), ActivationStep::Registering);
+    }
+
     void networkCheckShowsTheSummary_data()
     {
         QTest::addColumn<NetworkReport>("report");

@@ -59,11 +59,14 @@ private:
     static QString approvedCode(CardLinkFixture& host) { return approvedActivationCode(host); }
 
     // tweak may replace parts of the card link (e.g. to corrupt a key check) before the service is built.
-    std::unique_ptr<Terminal> makeTerminal(CardLinkFixture& host,
-                                           const QString& apiUrl = {},
-                                           const std::function<void(CardLinkOperations&)>& tweak = {})
+    std::unique_ptr<Terminal>
+    makeTerminal(CardLinkFixture& host,
+                 const QString& apiUrl = {},
+                 const std::function<void(CardLinkOperations&)>& tweak = {},
+                 const std::function<void(ActivationService::Config&)>& configure = {})
     {
-        return makeActivationTerminal(host, m_dir.filePath(u"terminal.db"_qs), m_padPty, apiUrl, tweak);
+        return makeActivationTerminal(host, m_dir.filePath(u"terminal.db"_qs), m_padPty, apiUrl, tweak,
+                                      configure);
     }
 
     static int approvedActivations(CardLinkFixture& host, const QString& tid)
@@ -73,6 +76,15 @@ private:
             approved += row.toObject().value(u"tid"_qs).toString() == tid &&
                         row.toObject().value(u"state"_qs).toString() == u"approved"_qs;
         return approved;
+    }
+
+    // The acquirer's terminals of the merchant (a repeated registration must not add one).
+    static int merchantTerminals(CardLinkFixture& host, const QString& mid)
+    {
+        int terminals = 0;
+        for (const QJsonValue& row : host.hostDump().value(u"terminals"_qs).toArray())
+            terminals += row.toObject().value(u"mid"_qs).toString() == mid;
+        return terminals;
     }
 
     static bool waitForStep(ActivationService& service, ActivationStep step, int timeoutMs = 30000)
@@ -246,11 +258,13 @@ private Q_SLOTS:
         std::unique_ptr<Terminal> t = makeTerminal(host);
         QVERIFY(t);
         QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
         t->service->registerTerminal(u"ABCDEFGH"_qs);
         QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 20000));
         QVERIFY2(failures.first().first().toString().contains(u"activation code"_qs),
                  qPrintable(failures.first().first().toString()));
         QVERIFY(t->service->step() < ActivationStep::TerminalRegistered);
+        QCOMPARE(retries.size(), 0); // a refusal is an answer: asking again would not change it
     }
 
     void malformedCodeIsRefusedBeforeSending()
@@ -280,6 +294,171 @@ private Q_SLOTS:
                  qPrintable(failures.first().first().toString()));
         QCOMPARE(t->service->step(), ActivationStep::Registering);
         QCOMPARE(t->service->record().activationCode, u"ABCDEFGH"_qs);
+    }
+
+    // Unstable network: no answer is retried automatically after a pause, a bounded number of times.
+    void unreachableAcquirerIsRetriedThenGivenUp()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({}));
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host, u"https://127.0.0.1:1/"_qs);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
+        t->service->registerTerminal(u"ABCDEFGH"_qs);
+        QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 20000));
+        QCOMPARE(retries.size(), 3); // the rig's three pauses, then the failure
+        QCOMPARE(retries.last().at(0).toInt(), 3);
+        QCOMPARE(retries.last().at(1).toInt(), 3);
+        QCOMPARE(retries.last().at(2).toInt(), 300);
+        QVERIFY(!t->service->isBusy());
+        QVERIFY(!t->service->canCancel());
+    }
+
+    // The acquirer registers the terminal but answers 503 (outcome unknown), twice: the service asks again
+    // on its own and the third answer goes through — still one terminal for the merchant.
+    void unknownRegistrationOutcomeIsRetriedWithoutASecondTerminal()
+    {
+        CardLinkFixture host;
+        // Seed 23 draws 0.104, 0.378, 0.627 (mt19937_64, 53 bits): 503 twice, then the real answer.
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--api-faults"_qs,
+                                     u"http-503-after:0.5"_qs, u"--seed"_qs, u"23"_qs}));
+        const QString code = approvedCode(host);
+        QCOMPARE(code.size(), 8);
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
+        t->service->registerTerminal(code);
+        QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
+                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
+                                               : failures.first().first().toString()));
+        QCOMPARE(retries.size(), 2);
+        QCOMPARE(failures.size(), 0);
+        QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
+    }
+
+    // The card link drops the sign-on twice (connection lost mid-frame): retried until the keys arrive.
+    void lostSignOnIsRetried()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--faults"_qs,
+                                     u"disconnect-mid-frame=0.5"_qs, u"--fault-mtis"_qs, u"0800"_qs,
+                                     u"--seed"_qs, u"23"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
+        t->service->registerTerminal(code);
+        QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
+                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
+                                               : failures.first().first().toString()));
+        QCOMPARE(retries.size(), 2);
+        QCOMPARE(failures.size(), 0);
+    }
+
+    // Cancel during the pause before a retry: nothing more is sent, the code stays for Try again.
+    void cancelStopsThePendingRetry()
+    {
+        CardLinkFixture host;
+        QVERIFY(host.startSimulator({}));
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t =
+            makeTerminal(host, u"https://127.0.0.1:1/"_qs, {}, [](ActivationService::Config& config) {
+                config.retryDelaysMs = {1500, 1500};
+            });
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
+        t->service->registerTerminal(u"ABCDEFGH"_qs);
+        QVERIFY(QTest::qWaitFor([&] { return !retries.isEmpty(); }, 20000));
+        QVERIFY(t->service->canCancel());
+        QVERIFY(!t->service->isWaitingForCardholder());
+        t->service->cancel();
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.first().first().toString().contains(u"Try again"_qs),
+                 qPrintable(failures.first().first().toString()));
+        QTest::qWait(2000); // past the cancelled pause: no second retry, no other failure
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(!t->service->isBusy());
+        QCOMPARE(t->service->step(), ActivationStep::Registering);
+        QCOMPARE(t->service->record().activationCode, u"ABCDEFGH"_qs);
+    }
+
+    // A slow acquirer: Cancel while its answer is awaited; the late answer is ignored, and Try again
+    // registers the same terminal (idempotent), never a second one.
+    void cancelWhileTheAcquirerIsSlowRegistersOnce()
+    {
+        CardLinkFixture host;
+        // Seed 0 draws 0.160 then 0.992: the first registration is answered after 2.5 s, the second at once.
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--api-faults"_qs, u"delay:0.5"_qs,
+                                     u"--fault-delay-ms"_qs, u"2500"_qs, u"--seed"_qs, u"0"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy steps(t->service.get(), &ActivationService::stepChanged);
+        bool cancellable = false;
+        connect(t->service.get(), &ActivationService::busyChanged, this,
+                [&](bool busy) { cancellable = cancellable || (busy && t->service->canCancel()); });
+        t->service->registerTerminal(code);
+        QVERIFY(QTest::qWaitFor([&] { return cancellable; }, 20000));
+        t->service->cancel();
+        QCOMPARE(failures.size(), 1);
+        QCOMPARE(t->service->step(), ActivationStep::Registering);
+        const qsizetype stepsAtCancel = steps.size();
+        QTest::qWait(3500); // the late answer arrives and is ignored
+        QCOMPARE(steps.size(), stepsAtCancel);
+        QCOMPARE(t->service->step(), ActivationStep::Registering);
+        QVERIFY(!t->service->isBusy());
+
+        t->service->resume();
+        QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
+                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
+                                                : failures.last().first().toString()));
+        QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
+    }
+
+    // The bank is slower than the link's timeout on the first swipe: the engine reverses the activation,
+    // the merchant is told to swipe again, and the second swipe activates the terminal exactly once.
+    void slowBankOnTheFirstSwipeIsReversedThenActivatedOnce()
+    {
+        CardLinkFixture host;
+        // Seed 0 draws 0.160 then 0.992: the first 0200 is answered after 12 s (the link waits 5 + 2 s), the
+        // second at once. Reversals (0400) are not delayed.
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--faults"_qs, u"delay=0.5"_qs,
+                                     u"--fault-mtis"_qs, u"0200"_qs, u"--fault-delay-ms"_qs, u"12000"_qs,
+                                     u"--seed"_qs, u"0"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy activated(t->service.get(), &ActivationService::activated);
+        t->service->registerTerminal(code);
+        QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
+                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
+                                               : failures.first().first().toString()));
+
+        t->service->firstSwipe();
+        QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 40000));
+        QVERIFY2(failures.first().first().toString().contains(u"reversed"_qs),
+                 qPrintable(failures.first().first().toString()));
+        QCOMPARE(t->service->step(), ActivationStep::SignedOn);
+        QCOMPARE(approvedActivations(host, t->service->record().terminalId), 0);
+
+        t->service->firstSwipe();
+        QVERIFY2(QTest::qWaitFor([&] { return !activated.isEmpty(); }, 40000),
+                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
+                                                : failures.last().first().toString()));
+        QCOMPARE(t->service->step(), ActivationStep::Activated);
+        QCOMPARE(approvedActivations(host, t->service->record().terminalId), 1);
     }
 };
 

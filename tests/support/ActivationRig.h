@@ -104,13 +104,15 @@ inline QString approvedActivationCode(CardLinkFixture& host)
 }
 
 // The terminal on ledgerPath with the pad at padPty. apiUrl: the simulator's unless given (e.g. an
-// unreachable one); tweak may replace parts of the card link before the service is built. Null on failure.
+// unreachable one); tweak may replace parts of the card link before the service is built; configure may
+// change the service's configuration (its automatic retries wait 100, 200 and 300 ms here). Null on failure.
 inline std::unique_ptr<ActivationTerminal>
 makeActivationTerminal(CardLinkFixture& host,
                        const QString& ledgerPath,
                        const QString& padPty,
                        const QString& apiUrl = {},
-                       const std::function<void(activation::CardLinkOperations&)>& tweak = {})
+                       const std::function<void(activation::CardLinkOperations&)>& tweak = {},
+                       const std::function<void(activation::ActivationService::Config&)>& configure = {})
 {
     using namespace acquirer;
     auto t = std::make_unique<ActivationTerminal>();
@@ -155,6 +157,9 @@ makeActivationTerminal(CardLinkFixture& host,
     serviceConfig.requestedTenders = {QStringLiteral("swipe"), QStringLiteral("qr")};
     serviceConfig.cardTimeoutSeconds = 20;
     serviceConfig.pinTimeoutSeconds = 20;
+    serviceConfig.retryDelaysMs = {100, 200, 300};
+    if (configure)
+        configure(serviceConfig);
     activation::CardLinkOperations ops = activation::cardLinkOperations(*t->engine);
     if (tweak)
         tweak(ops);

@@ -167,7 +167,7 @@ void ActivationProgressPanel::refresh()
     m_activate->setEnabled(!busy);
 
     m_busyRow->setVisible(busy);
-    m_cancel->setVisible(busy && m_service->isWaitingForCardholder());
+    m_cancel->setVisible(busy && m_service->canCancel());
 
     const bool failure = available && !busy && !m_error->text().isEmpty();
     m_error->setVisible(failure);

@@ -20,10 +20,11 @@ namespace pos {
 namespace ui {
 
 // Activation after approval, up to the first swipe (product.md §3): the network check and its summary, the
-// activation code and Activate, the current wait with its elapsed time (mm:ss) and Cancel while the wait is
-// for the cardholder, failures with "Try again", and the first swipe with its instruction and the decline
-// message. It only calls the service and shows its signals; the service decides every step.
-// The service is not owned; null (or destroyed) means activation is unavailable.
+// activation code and Activate, the current wait with its elapsed time (mm:ss) and Cancel while the service
+// can end it (the cardholder's wait, a pause before a retry, the registration's answer), failures with "Try
+// again", and the first swipe with its instruction and the decline message. It only calls the service and
+// shows its signals; the service decides every step. The service is not owned; null (or destroyed) means
+// activation is unavailable.
 class ActivationProgressPanel final : public QWidget
 {
     Q_OBJECT
