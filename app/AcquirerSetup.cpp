@@ -26,7 +26,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QPointer>
-#include <QSettings>
 #include <QThreadPool>
 
 namespace pos {
@@ -48,24 +47,6 @@ QStringList requestedTenders(const activation::OnboardingDraft& draft)
 }
 
 } // namespace
-
-AcquirerEndpoints AcquirerEndpoints::fromSettings(const QString& settingsFile)
-{
-    const QSettings settings(settingsFile, QSettings::IniFormat);
-    AcquirerEndpoints endpoints;
-    endpoints.apiUrl = QUrl(settings.value(QStringLiteral("acquirer/apiUrl")).toString());
-    const QString cardHost = settings.value(QStringLiteral("acquirer/cardHost")).toString();
-    const qsizetype colon = cardHost.lastIndexOf(QLatin1Char(':'));
-    if (colon > 0) {
-        endpoints.cardHost = cardHost.left(colon);
-        endpoints.cardPort = quint16(cardHost.mid(colon + 1).toUInt());
-    }
-    endpoints.caPath = settings.value(QStringLiteral("acquirer/caFile")).toString();
-    endpoints.installerKeyId = settings.value(QStringLiteral("acquirer/installerKeyId")).toString();
-    endpoints.installerSecret = acquirer::ApiSecret(QByteArray::fromHex(
-        settings.value(QStringLiteral("acquirer/installerSecret")).toString().toLatin1()));
-    return endpoints;
-}
 
 AcquirerSetup::AcquirerSetup(TerminalStatus& status,
                              devices::DeviceHub& hub,
@@ -100,6 +81,14 @@ void AcquirerSetup::setEndpoints(const AcquirerEndpoints& endpoints)
     tryStart();
 }
 
+void AcquirerSetup::setUnavailable(const Error& error)
+{
+    qCWarning(lcApp).noquote() << "onboarding and activation unavailable:" << errorCodeName(error.code)
+                               << error.detail;
+    m_unavailableReason = error.userMessage;
+    Q_EMIT unavailable(m_unavailableReason);
+}
+
 void AcquirerSetup::load()
 {
     // The key file and the CA file are read on the thread pool: the GUI thread never waits on disk.
@@ -116,8 +105,7 @@ void AcquirerSetup::load()
                 return;
             self->m_loading = false;
             if (!key || !ca) {
-                const Error& error = !key ? key.error() : ca.error();
-                qCWarning(lcApp).noquote() << "onboarding and activation unavailable:" << error.detail;
+                self->setUnavailable(!key ? key.error() : ca.error());
                 return;
             }
             self->m_loaded = std::make_unique<Loaded>(Loaded{std::move(key).value(), ca.value()});

@@ -2,12 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #pragma once
 
-#include "acquirer/api/ApiConfig.h"
 #include "activation/NetworkCheck.h"
+#include "app/AcquirerEndpoints.h"
 
 #include <QObject>
 #include <QSslCertificate>
-#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -40,25 +39,6 @@ class LedgerService;
 
 namespace app {
 
-// Where the acquirer is: demo mode takes them from the simulator's announcements, production from
-// settings.ini [acquirer] apiUrl, cardHost (host:port), caFile, installerKeyId, installerSecret (hex).
-struct AcquirerEndpoints
-{
-    QUrl apiUrl;
-    QString cardHost;
-    quint16 cardPort = 0;
-    QString caPath;
-    QString installerKeyId;
-    acquirer::ApiSecret installerSecret;
-    // The production endpoints from settings.ini [acquirer] (read at start-up with the other settings);
-    // incomplete when not configured.
-    static AcquirerEndpoints fromSettings(const QString& settingsFile);
-    bool isComplete() const
-    {
-        return apiUrl.isValid() && !cardHost.isEmpty() && cardPort != 0 && !caPath.isEmpty();
-    }
-};
-
 // The onboarding and activation services of the running app and what they stand on: the personal-data key
 // (a 0600 file under <data>/keys, loaded off the GUI thread), the pinned CA, the API client with the
 // installer key (the terminal's own key once activated), the card link and engine with the PIN pad of the
@@ -78,6 +58,10 @@ public:
 
     void attachLedger(storage::LedgerService& ledger, sales::PrintService* printService);
     void setEndpoints(const AcquirerEndpoints& endpoints);
+    // The services cannot start (bad settings, key store or CA file): logged with its detail; the translated
+    // message is kept for the Activation page (unavailableReason(), unavailable()).
+    void setUnavailable(const Error& error);
+    QString unavailableReason() const { return m_unavailableReason; }
 
     activation::OnboardingService* onboarding() const { return m_onboarding.get(); }
     activation::ActivationService* activation() const { return m_activation.get(); }
@@ -86,6 +70,7 @@ public:
 
 Q_SIGNALS:
     void servicesReady();
+    void unavailable(const QString& reason);
 
 private:
     struct Loaded
@@ -105,6 +90,7 @@ private:
     AcquirerEndpoints m_endpoints;
     std::unique_ptr<Loaded> m_loaded;
     bool m_loading = false;
+    QString m_unavailableReason;
 
     std::unique_ptr<storage::LedgerOnboardingStore> m_onboardingStore;
     std::unique_ptr<storage::LedgerActivationStore> m_activationStore;

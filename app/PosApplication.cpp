@@ -125,12 +125,21 @@ std::optional<int> PosApplication::start()
                                        acquirer->runNetworkCheck(std::move(done));
                                    });
     });
-    if (!m_options.demo)
-        m_acquirer->setEndpoints(AcquirerEndpoints::fromSettings(settingsFile(m_dataDirectory)));
+    if (!m_options.demo) {
+        const Result<AcquirerEndpoints> endpoints =
+            AcquirerEndpoints::fromSettings(settingsFile(m_dataDirectory));
+        if (endpoints)
+            m_acquirer->setEndpoints(endpoints.value());
+        else
+            m_acquirer->setUnavailable(endpoints.error());
+    }
     const ui::ShellInfo info{QStringLiteral(POS_VERSION_STRING), m_dataDirectory,
                              m_logSink ? m_logSink->filePath() : QString(), m_options.demo};
     m_window = std::make_unique<ui::MainWindow>(m_status.get(), m_languages.get(), info);
     m_window->resize(1280, 800);
+    m_window->setActivationUnavailable(m_acquirer->unavailableReason());
+    connect(m_acquirer.get(), &AcquirerSetup::unavailable, m_window.get(),
+            &ui::MainWindow::setActivationUnavailable);
     auto* scans = new ui::ScanEventFilter({}, this); // keyboard-wedge scanners, whatever has focus
     qApp->installEventFilter(scans);
     connect(scans, &ui::ScanEventFilter::scanned, m_window.get(), &ui::MainWindow::addScannedCode);

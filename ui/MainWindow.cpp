@@ -68,6 +68,7 @@ MainWindow::MainWindow(TerminalStatus* status,
         auto* activationPage = new ActivationPage(status, this);
         if (m_onboarding || m_activation)
             activationPage->attach(m_onboarding, m_activation, m_runNetworkCheck);
+        activationPage->setUnavailableReason(m_activationUnavailable);
         connect(activationPage, &ActivationPage::testSaleRequested, this, [this] { showPage(PageId::Sell); });
         return activationPage;
     });
@@ -145,6 +146,13 @@ void MainWindow::attachActivation(activation::OnboardingFlow* onboarding,
     m_runNetworkCheck = std::move(runNetworkCheck);
     if (Page* built = m_pages.value(PageId::Activation))
         static_cast<ActivationPage*>(built)->attach(m_onboarding, m_activation, m_runNetworkCheck);
+}
+
+void MainWindow::setActivationUnavailable(const QString& reason)
+{
+    m_activationUnavailable = reason;
+    if (Page* built = m_pages.value(PageId::Activation))
+        static_cast<ActivationPage*>(built)->setUnavailableReason(reason);
 }
 
 void MainWindow::attachPrinting(sales::PrintService* printService)

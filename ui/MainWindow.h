@@ -57,6 +57,8 @@ public:
     void attachActivation(activation::OnboardingFlow* onboarding,
                           activation::ActivationService* activation,
                           ActivationPage::NetworkCheckRunner runNetworkCheck);
+    // Why onboarding and activation are unavailable (translated; the Activation page shows it).
+    void setActivationUnavailable(const QString& reason);
 
 Q_SIGNALS:
     void currentPageChanged(pos::ui::PageId page);
@@ -78,6 +80,7 @@ private:
     activation::OnboardingFlow* m_onboarding = nullptr;
     activation::ActivationService* m_activation = nullptr;
     ActivationPage::NetworkCheckRunner m_runNetworkCheck;
+    QString m_activationUnavailable;
     QMap<PageId, Page*> m_pages;
     QMap<PageId, std::function<Page*()>> m_factories;
     devices::DeviceHub* m_deviceHub = nullptr;

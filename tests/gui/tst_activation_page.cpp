@@ -390,6 +390,24 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(page, u"onboarding.open"_qs)->isEnabled());
         QVERIFY(child<QLabel>(page, u"activation.unavailable"_qs)->isVisible());
         QVERIFY(!child<QPushButton>(page, u"activation.networkCheck"_qs)->isVisible());
+        QVERIFY(!child<QLabel>(page, u"onboarding.message"_qs)->isVisible()); // no reason known
+    }
+
+    // Why the services are missing (e.g. settings.ini [acquirer] is wrong) is shown until a flow attaches.
+    void unavailableReasonIsShownUntilServicesAttach()
+    {
+        TerminalStatus terminal;
+        ActivationPage page(&terminal);
+        page.attach(nullptr, nullptr, {});
+        page.setUnavailableReason(u"settings.ini [acquirer] has no apiUrl."_qs);
+        showPage(page);
+        auto* message = child<QLabel>(page, u"onboarding.message"_qs);
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), u"settings.ini [acquirer] has no apiUrl."_qs);
+        FakeOnboardingFlow flow;
+        page.attach(&flow, nullptr, {});
+        QVERIFY(!message->text().contains(u"apiUrl"_qs));
+        QVERIFY(child<QPushButton>(page, u"onboarding.open"_qs)->isEnabled());
     }
 
     void sellPageGatesEachTender_data()

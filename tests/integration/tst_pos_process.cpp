@@ -58,6 +58,8 @@ private Q_SLOTS:
     void refusesToStartWhenSelfTestFails();
     void secondInstanceOnTheSameDataDirectoryIsRefused();
     void writesTheLogIntoTheDataDirectory();
+    void acquirerSettingsProblemIsLogged_data();
+    void acquirerSettingsProblemIsLogged();
     void autopilotSavesThePagesAndTheJourney();
     void createsTheLedgerInTheDataDirectory();
     void damagedLedgerIsKeptAndReported();
@@ -154,6 +156,41 @@ void tst_PosProcess::writesTheLogIntoTheDataDirectory()
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QByteArray text = log.readAll();
     QVERIFY2(text.contains("[I] pos.app: pos " POS_VERSION_STRING " starting"), text.constData());
+}
+
+void tst_PosProcess::acquirerSettingsProblemIsLogged_data()
+{
+    QTest::addColumn<QByteArray>("settings"); // settings.ini; empty: no file
+    QTest::addColumn<QByteArray>("expected"); // in the log
+    QTest::newRow("not configured") << QByteArray()
+                                    << QByteArray("unavailable: NotFound no [acquirer] section");
+    QTest::newRow("http api") << QByteArray("[acquirer]\napiUrl=http://api.example.cn\ncardHost=h:1\n")
+                              << QByteArray("unavailable: InvalidInput settings [acquirer] apiUrl invalid");
+    QTest::newRow("no card host") << QByteArray("[acquirer]\napiUrl=https://api.example.cn\n")
+                                  << QByteArray(
+                                         "unavailable: InvalidInput settings [acquirer] cardHost missing");
+}
+
+// A production start (no --demo) reads settings.ini [acquirer]; a missing or wrong section is reported with
+// the key, and the POS still starts (the Activation page says why it is unavailable).
+void tst_PosProcess::acquirerSettingsProblemIsLogged()
+{
+    QFETCH(QByteArray, settings);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir dir;
+    if (!settings.isEmpty()) {
+        QFile file(dir.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(settings);
+    }
+    const auto run = runProcess(
+        builtExecutable(QStringLiteral("pos")),
+        {QStringLiteral("--quit-after-first-frame"), QStringLiteral("--data-dir"), dir.path()}, 60s);
+    QCOMPARE(run.exitCode, 0);
+    QFile log(dir.filePath(QStringLiteral("logs/pos.log")));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray text = log.readAll();
+    QVERIFY2(text.contains(expected), text.constData());
 }
 
 void tst_PosProcess::autopilotSavesThePagesAndTheJourney()

@@ -75,6 +75,12 @@ OnboardingWizard* OnboardingPanel::wizard() const
     return m_wizard;
 }
 
+void OnboardingPanel::setUnavailableReason(const QString& reason)
+{
+    m_unavailableReason = reason;
+    refresh();
+}
+
 void OnboardingPanel::retranslateUi()
 {
     m_refresh->setText(tr("Check review status"));
@@ -87,7 +93,9 @@ void OnboardingPanel::refresh()
         m_status->setText(tr("Onboarding is unavailable on this terminal right now."));
         setTone(m_status, QStringLiteral("unknown"));
         m_reasons->hide();
-        m_message->hide();
+        setTone(m_message, QStringLiteral("error"));
+        m_message->setText(m_unavailableReason);
+        m_message->setVisible(!m_unavailableReason.isEmpty());
         m_open->setText(tr("Start onboarding"));
         m_open->setEnabled(false); // shown disabled: where onboarding starts once it is available
         m_open->show();

@@ -30,6 +30,9 @@ public:
     activation::OnboardingFlow* flow() const { return m_flow; }
     // The open wizard, or null.
     OnboardingWizard* wizard() const;
+    // Why onboarding is unavailable (translated, e.g. the settings problem or the key store's error), shown
+    // under "unavailable" while there is no flow. Empty: no reason known.
+    void setUnavailableReason(const QString& reason);
 
     void retranslateUi();
 
@@ -42,6 +45,7 @@ private:
 
     QPointer<activation::OnboardingFlow> m_flow;
     QPointer<OnboardingWizard> m_wizard;
+    QString m_unavailableReason;
     QLabel* m_status;
     QLabel* m_reasons;
     QLabel* m_message;

@@ -86,6 +86,11 @@ void ActivationPage::attach(activation::OnboardingFlow* onboarding,
     m_onboardingPanel->setFlow(onboarding); // emits statusChanged → onboardingStatusChanged → refresh
 }
 
+void ActivationPage::setUnavailableReason(const QString& reason)
+{
+    m_onboardingPanel->setUnavailableReason(reason);
+}
+
 void ActivationPage::onboardingStatusChanged()
 {
     if (m_onboarding && m_onboarding->status() == activation::OnboardingStatus::Approved) {

@@ -41,6 +41,8 @@ public:
     void attach(activation::OnboardingFlow* onboarding,
                 activation::ActivationService* activation,
                 NetworkCheckRunner runNetworkCheck);
+    // Why the services are not attached (translated), shown on the onboarding part; empty: none known.
+    void setUnavailableReason(const QString& reason);
 
 Q_SIGNALS:
     // "Try a small test sale" on the activated terminal (the main window shows the Sell page).
