@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStyle>
+#include <QThreadPool>
 
 namespace pos {
 namespace ui {
@@ -143,19 +144,27 @@ void AttachmentPicker::requestThumbnail()
     m_flow.attachmentBytes(m_kind, [self, request](Result<QByteArray> bytes) {
         if (!self || request != self->m_request || !bytes)
             return;
-        self->showThumbnail(bytes.value());
+        // A scan may be 10 MB: decoded and scaled on the thread pool, shown back on the GUI thread.
+        QThreadPool::globalInstance()->start([self, request, bytes = bytes.value()] {
+            QImage image = QImage::fromData(bytes);
+            if (!image.isNull())
+                image =
+                    image.scaled(thumbnailSize, thumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            QMetaObject::invokeMethod(qApp, [self, request, image = std::move(image)] {
+                if (self && request == self->m_request)
+                    self->showThumbnail(image);
+            });
+        });
     });
 }
 
-void AttachmentPicker::showThumbnail(const QByteArray& bytes)
+void AttachmentPicker::showThumbnail(const QImage& thumbnail)
 {
-    const QImage image = QImage::fromData(bytes);
-    if (image.isNull()) {
+    if (thumbnail.isNull()) {
         m_thumbnail->setProperty("kind", QStringLiteral("none"));
         return;
     }
-    m_thumbnail->setPixmap(QPixmap::fromImage(
-        image.scaled(thumbnailSize, thumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    m_thumbnail->setPixmap(QPixmap::fromImage(thumbnail));
     m_thumbnail->setProperty("kind", QStringLiteral("image"));
 }
 

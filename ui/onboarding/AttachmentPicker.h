@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QImage;
 class QLabel;
 class QPushButton;
 
@@ -50,7 +51,7 @@ Q_SIGNALS:
 private:
     void showInfo();
     void requestThumbnail();
-    void showThumbnail(const QByteArray& bytes);
+    void showThumbnail(const QImage& thumbnail); // already scaled; null: not an image
     void showMessage(const QString& text, bool error);
 
     activation::AttachmentKind m_kind;
