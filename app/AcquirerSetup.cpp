@@ -12,6 +12,7 @@
 #include "activation/CardLinkAdapter.h"
 #include "activation/OnboardingService.h"
 #include "activation/PersonalDataKey.h"
+#include "activation/PersonalDataKeyStore.h"
 #include "app/AppLog.h"
 #include "core/TerminalStatus.h"
 #include "core/crypto/Aes256Gcm.h"
@@ -45,6 +46,31 @@ QStringList requestedTenders(const activation::OnboardingDraft& draft)
             tenders << activation::featureWire(feature);
     }
     return tenders;
+}
+
+// The personal-data key from the store settings.ini [security] personalDataKeyStore picks (auto, keyring or
+// file; default auto; rules in activation/PersonalDataKeyStore.h). Blocking: thread pool only. Logs which
+// store holds the key, never the key.
+Result<QByteArray> loadPersonalDataKey(const QString& keysDirectory, const QString& settingsFile)
+{
+    const QString setting = QSettings(settingsFile, QSettings::IniFormat)
+                                .value(QStringLiteral("security/personalDataKeyStore"))
+                                .toString();
+    const std::optional<activation::KeyStorePreference> preference =
+        activation::parseKeyStorePreference(setting);
+    if (!preference)
+        return fail(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("AcquirerSetup",
+                                        "The setting personalDataKeyStore=%1 is not auto, keyring or file.")
+                .arg(setting),
+            QStringLiteral("settings.ini [security] personalDataKeyStore=%1: expected auto, keyring or file")
+                .arg(setting));
+    activation::ChoosingKeyVault vault(keysDirectory, *preference);
+    Result<QByteArray> key = vault.loadOrCreateKey();
+    if (key)
+        qCInfo(lcApp).noquote() << "personal-data key:" << vault.describe();
+    return key;
 }
 
 } // namespace
@@ -102,14 +128,14 @@ void AcquirerSetup::setEndpoints(const AcquirerEndpoints& endpoints)
 
 void AcquirerSetup::load()
 {
-    // The key file and the CA file are read on the thread pool: the GUI thread never waits on disk.
+    // The key (file or keyring) and the CA file are read on the thread pool: the GUI thread never waits.
     m_loading = true;
     const QString keys = QDir(m_dataDirectory).filePath(QStringLiteral("keys"));
     const QString caPath = m_endpoints.caPath;
+    const QString settings = QDir(m_dataDirectory).filePath(QStringLiteral("settings.ini"));
     QPointer<AcquirerSetup> self(this);
-    QThreadPool::globalInstance()->start([self, keys, caPath] {
-        activation::FileKeyVault vault(keys);
-        Result<QByteArray> key = vault.loadOrCreateKey();
+    QThreadPool::globalInstance()->start([self, keys, caPath, settings] {
+        Result<QByteArray> key = loadPersonalDataKey(keys, settings);
         Result<QList<QSslCertificate>> ca = acquirer::loadPinnedCa(caPath);
         QMetaObject::invokeMethod(qApp, [self, key = std::move(key), ca = std::move(ca)]() mutable {
             if (!self)

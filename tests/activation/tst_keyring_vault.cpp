@@ -15,9 +15,11 @@
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
 #include <memory>
 
 #include <libsecret/secret.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 
 // The keyring vault and the store chooser against a real Secret Service: a private dbus-daemon and a
@@ -97,6 +99,15 @@ struct DataDirectory
     QString marker() const { return QDir(keys()).filePath(ChoosingKeyVault::markerFileName()); }
 };
 
+// A daemon of this test: killed by the kernel when the test process dies, even by abort() or SIGKILL where
+// cleanupTestCase and destructors never run, so a crashed run leaves no bus or keyring behind.
+std::unique_ptr<QProcess> newDaemonProcess()
+{
+    auto process = std::make_unique<QProcess>();
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    return process;
+}
+
 // Reads the bus address dbus-daemon prints first on stdout.
 QString readAddress(QProcess& process)
 {
@@ -163,7 +174,7 @@ private:
                        .arg(name == u"bus"_qs ? m_sandbox.filePath(u"run/bus"_qs) : m_sandbox.filePath(name))
                        .toUtf8());
         file.close();
-        auto process = std::make_unique<QProcess>();
+        std::unique_ptr<QProcess> process = newDaemonProcess();
         process->setProcessChannelMode(QProcess::SeparateChannels);
         process->start(u"dbus-daemon"_qs,
                        {u"--config-file="_qs + config, u"--nofork"_qs, u"--print-address=1"_qs});
@@ -197,7 +208,7 @@ private:
     bool startKeyring()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        m_keyring = std::make_unique<QProcess>();
+        m_keyring = newDaemonProcess();
         m_keyring->setProcessEnvironment(environment); // HOME, XDG_* and the bus address set in initTestCase
         m_keyring->start(u"gnome-keyring-daemon"_qs,
                          {u"--foreground"_qs, u"--components=secrets"_qs, u"--unlock"_qs});
