@@ -12,6 +12,7 @@
 #include "activation/CardLinkAdapter.h"
 #include "activation/OnboardingService.h"
 #include "activation/PersonalDataKey.h"
+#include "activation/PersonalDataKeyStore.h"
 #include "app/AppLog.h"
 #include "core/TerminalStatus.h"
 #include "core/crypto/Aes256Gcm.h"
@@ -26,6 +27,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QPointer>
+#include <QSettings>
 #include <QThreadPool>
 
 namespace pos {
@@ -44,6 +46,33 @@ QStringList requestedTenders(const activation::OnboardingDraft& draft)
             tenders << activation::featureWire(feature);
     }
     return tenders;
+}
+
+// The personal-data key from the store settings.ini [security] personalDataKeyStore picks (auto, keyring or
+// file; default auto; rules in activation/PersonalDataKeyStore.h); demo mode always uses the file, so demo
+// runs leave nothing in the desktop keyring. Blocking: thread pool only. Logs which store holds the key,
+// never the key.
+Result<QByteArray> loadPersonalDataKey(const QString& keysDirectory, const QString& settingsFile, bool demo)
+{
+    const QString setting = QSettings(settingsFile, QSettings::IniFormat)
+                                .value(QStringLiteral("security/personalDataKeyStore"))
+                                .toString();
+    const std::optional<activation::KeyStorePreference> preference =
+        activation::parseKeyStorePreference(setting);
+    if (!preference)
+        return fail(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("AcquirerSetup",
+                                        "The setting personalDataKeyStore=%1 is not auto, keyring or file.")
+                .arg(setting),
+            QStringLiteral("settings.ini [security] personalDataKeyStore=%1: expected auto, keyring or file")
+                .arg(setting));
+    activation::ChoosingKeyVault vault(keysDirectory,
+                                       demo ? activation::KeyStorePreference::File : *preference);
+    Result<QByteArray> key = vault.loadOrCreateKey();
+    if (key)
+        qCInfo(lcApp).noquote() << "personal-data key:" << vault.describe();
+    return key;
 }
 
 } // namespace
@@ -91,14 +120,14 @@ void AcquirerSetup::setUnavailable(const Error& error)
 
 void AcquirerSetup::load()
 {
-    // The key file and the CA file are read on the thread pool: the GUI thread never waits on disk.
+    // The key (file or keyring) and the CA file are read on the thread pool: the GUI thread never waits.
     m_loading = true;
     const QString keys = QDir(m_dataDirectory).filePath(QStringLiteral("keys"));
     const QString caPath = m_endpoints.caPath;
+    const QString settings = QDir(m_dataDirectory).filePath(QStringLiteral("settings.ini"));
     QPointer<AcquirerSetup> self(this);
-    QThreadPool::globalInstance()->start([self, keys, caPath] {
-        activation::FileKeyVault vault(keys);
-        Result<QByteArray> key = vault.loadOrCreateKey();
+    QThreadPool::globalInstance()->start([self, keys, caPath, settings, demo = m_status.demoMode()] {
+        Result<QByteArray> key = loadPersonalDataKey(keys, settings, demo);
         Result<QList<QSslCertificate>> ca = acquirer::loadPinnedCa(caPath);
         QMetaObject::invokeMethod(qApp, [self, key = std::move(key), ca = std::move(ca)]() mutable {
             if (!self)

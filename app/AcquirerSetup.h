@@ -40,11 +40,12 @@ class LedgerService;
 namespace app {
 
 // The onboarding and activation services of the running app and what they stand on: the personal-data key
-// (a 0600 file under <data>/keys, loaded off the GUI thread), the pinned CA, the API client with the
-// installer key (the terminal's own key once activated), the card link and engine with the PIN pad of the
-// device hub as key holder, and the ledger's onboarding, activation and card stores. Services exist once
-// the ledger is open, the endpoints are known and the key is loaded (servicesReady()). Keeps TerminalStatus'
-// activation state and enabled tenders in step with the services. Thread affinity: the GUI thread.
+// (desktop keyring or a 0600 file under <data>/keys, loaded off the GUI thread), the pinned CA, the API
+// client with the installer key (the terminal's own key once activated), the card link and engine with the
+// PIN pad of the device hub as key holder, and the ledger's onboarding, activation and card stores. Services
+// exist once the ledger is open, the endpoints are known and the key is loaded (servicesReady()). Keeps
+// TerminalStatus' activation state and enabled tenders in step with the services. Thread affinity: the GUI
+// thread.
 class AcquirerSetup final : public QObject
 {
     Q_OBJECT

@@ -13,6 +13,9 @@ POS_DEB_PACKAGES=(
     qt6-serialport-dev qt6-svg-dev qt6-charts-dev qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6
     # libraries
     libssl-dev libsqlite3-dev libusb-1.0-0-dev libqrencode-dev
+    # the personal-data key in the desktop keyring (libsecret); tst_keyring_vault runs its own session bus
+    # (dbus-daemon) and a real Secret Service (gnome-keyring-daemon)
+    libsecret-1-dev gnome-keyring dbus-daemon
     # a CJK font so Chinese renders on screen and in offscreen screenshots
     fonts-wqy-microhei
 )
