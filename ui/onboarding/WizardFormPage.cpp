@@ -87,6 +87,12 @@ WizardFormPage::WizardFormPage(activation::OnboardingPage page, OnboardingWizard
     m_layout->addStretch(1);
 }
 
+WizardFormPage::~WizardFormPage()
+{
+    for (const QPointer<QObject>& watcher : std::as_const(m_focusWatchers))
+        delete watcher.data();
+}
+
 void WizardFormPage::loadDraft(const activation::OnboardingDraft& draft)
 {
     m_loading = true;
@@ -280,7 +286,9 @@ void WizardFormPage::connectInput(const QString& fieldPath, QWidget* input)
         connect(date, &QDateEdit::dateChanged, this, edited);
     else if (auto* picker = qobject_cast<AttachmentPicker*>(input))
         connect(picker, &AttachmentPicker::attachmentChanged, this, edited);
-    input->installEventFilter(new FocusOutWatcher(input, [this, fieldPath] { fieldLeft(fieldPath); }));
+    auto* watcher = new FocusOutWatcher(input, [this, fieldPath] { fieldLeft(fieldPath); });
+    input->installEventFilter(watcher);
+    m_focusWatchers.append(watcher);
 }
 
 void WizardFormPage::fieldEdited(const QString& fieldPath)

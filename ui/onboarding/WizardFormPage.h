@@ -5,6 +5,7 @@
 #include "activation/OnboardingDraft.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QWizardPage>
 
@@ -43,6 +44,9 @@ class WizardFormPage : public QWizardPage
 
 public:
     WizardFormPage(activation::OnboardingPage page, OnboardingWizard& wizard);
+    // Stops the focus-out watchers first: a focused input loses its focus when QWidget deletes the children,
+    // after this page's members are gone.
+    ~WizardFormPage() override;
 
     activation::OnboardingPage page() const { return m_page; }
 
@@ -109,6 +113,7 @@ private:
     QHash<QString, QLabel*> m_issueLabels;
     QHash<QString, QWidget*> m_inputs;
     QSet<QString> m_touched;
+    QList<QPointer<QObject>> m_focusWatchers; // children of their inputs; deleted first by the destructor
     QHash<QString, QString> m_reasons;
     QList<activation::FieldIssue> m_issues;
     bool m_showAll = false;
