@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Merchant POS contributors
 #include "activation/OnboardingDraft.h"
 
+#include "core/validation/ContactDetails.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -297,6 +299,39 @@ Result<OnboardingDraft> draftFromJson(const QJsonObject& json)
     return d;
 }
 
+namespace {
+
+// The names the acquirer compares go out in the form the wizard's checks compare (validateBusinessName /
+// validatePersonName: licence-style （） brackets, collapsed spaces), so a name the page accepted is never
+// rejected for its spelling noise; an invalid name goes out as typed (the acquirer explains it).
+QString businessNameForm(const QString& typed)
+{
+    const validation::ValidationResult name = validation::validateBusinessName(typed);
+    return name.valid ? name.normalized : typed;
+}
+
+QString personNameForm(const QString& typed)
+{
+    const validation::ValidationResult name = validation::validatePersonName(typed);
+    return name.valid ? name.normalized : typed;
+}
+
+// The account holder's name: the expected holder's own form when the page's check found them equal (Latin
+// letters compare case-insensitively there), else as typed.
+QString accountNameForm(const OnboardingDraft& d)
+{
+    const bool personal = d.settlement.type == AccountType::Personal;
+    const QString& expected = personal ? d.legal.name : d.licence.name;
+    const validation::ValidationResult match = validation::validateAccountName(
+        d.settlement.accountName, expected,
+        personal ? validation::AccountHolder::LegalRepresentative : validation::AccountHolder::Company);
+    if (!match.valid)
+        return d.settlement.accountName;
+    return personal ? personNameForm(expected) : businessNameForm(expected);
+}
+
+} // namespace
+
 Result<QJsonObject> applicationJson(const OnboardingDraft& d)
 {
     for (int k = 0; k < attachmentKindCount; ++k) {
@@ -314,7 +349,7 @@ Result<QJsonObject> applicationJson(const OnboardingDraft& d)
         {QStringLiteral("merchant"), merchantJson(d.merchant)},
         {QStringLiteral("licence"),
          QJsonObject{{QStringLiteral("uscc"), d.licence.uscc},
-                     {QStringLiteral("name"), d.licence.name},
+                     {QStringLiteral("name"), businessNameForm(d.licence.name)},
                      {QStringLiteral("validUntil"), validity(d.licence.longTerm, d.licence.validUntil)},
                      {QStringLiteral("documentId"), d.licence.scan.documentId}}},
         {QStringLiteral("tax"),
@@ -323,7 +358,7 @@ Result<QJsonObject> applicationJson(const OnboardingDraft& d)
                                                           : QStringLiteral("small-scale")},
                      {QStringLiteral("taxId"), d.tax.taxId}}},
         {QStringLiteral("legalRepresentative"),
-         QJsonObject{{QStringLiteral("name"), d.legal.name},
+         QJsonObject{{QStringLiteral("name"), personNameForm(d.legal.name)},
                      {QStringLiteral("idNumber"), d.legal.idNumber},
                      {QStringLiteral("idValidUntil"), validity(d.legal.idLongTerm, d.legal.idValidUntil)},
                      {QStringLiteral("idFrontDocumentId"), d.legal.idFront.documentId},
@@ -332,7 +367,7 @@ Result<QJsonObject> applicationJson(const OnboardingDraft& d)
          QJsonObject{{QStringLiteral("accountType"), d.settlement.type == AccountType::Personal
                                                          ? QStringLiteral("personal")
                                                          : QStringLiteral("corporate")},
-                     {QStringLiteral("accountName"), d.settlement.accountName},
+                     {QStringLiteral("accountName"), accountNameForm(d)},
                      {QStringLiteral("accountNumber"), d.settlement.accountNumber},
                      {QStringLiteral("bank"), d.settlement.bank},
                      {QStringLiteral("branch"), d.settlement.branch}}},

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcquirerSetup</name>
+    <message>
+        <source>The setting personalDataKeyStore=%1 is not auto, keyring or file.</source>
+        <translation>设置 personalDataKeyStore=%1 无效，只能是 auto、keyring 或 file。</translation>
+    </message>
+</context>
+<context>
     <name>EscPosBuilder</name>
     <message>
         <source>The receipt contains data the printer cannot print.</source>
@@ -549,6 +556,18 @@
         <source>The bank did not answer in time. The cancellation will be sent as soon as the connection is back; then swipe again.</source>
         <translation>银行未及时响应。网络恢复后将自动发送冲正，然后请重新刷卡。</translation>
     </message>
+    <message>
+        <source>%1 Trying again in %2 s (retry %3 of %4)…</source>
+        <translation>%1 %2 秒后重试（第 %3 次，共 %4 次）…</translation>
+    </message>
+    <message>
+        <source>Stopped before trying again. Nothing is lost: press Try again when the network is back.</source>
+        <translation>已停止重试。没有任何数据丢失：网络恢复后请点“重试”。</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the acquirer. Nothing is lost: Try again asks again with the same code, and no second terminal is registered.</source>
+        <translation>已停止等待收单机构的答复。没有任何数据丢失：“重试”会用同一激活码再次请求，不会重复登记终端。</translation>
+    </message>
 </context>
 <context>
     <name>pos::activation::ActivationSlip</name>
@@ -626,6 +645,41 @@
     <message>
         <source>%1 is not a JPEG, PNG or PDF file.</source>
         <translation>%1 不是 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::ChoosingKeyVault</name>
+    <message>
+        <source>The personal data key is kept in the desktop keyring (%1), but the settings ask for a key file. A new key file was not created: data sealed under the keyring&apos;s key would become unreadable. Set personalDataKeyStore to auto or keyring.</source>
+        <translation>个人数据密钥保存在桌面密钥环（%1）中，但设置要求使用密钥文件。未创建新的密钥文件：否则用密钥环中密钥加密的数据将无法读取。请将 personalDataKeyStore 设为 auto 或 keyring。</translation>
+    </message>
+    <message>
+        <source>The personal data key is the file %1, but the settings ask for the desktop keyring. The keyring was not used: data sealed under the file&apos;s key would become unreadable. Set personalDataKeyStore to auto or file.</source>
+        <translation>个人数据密钥是文件 %1，但设置要求使用桌面密钥环。未使用密钥环：否则用该文件中密钥加密的数据将无法读取。请将 personalDataKeyStore 设为 auto 或 file。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holding the personal data key is locked or not running; unlock it and retry.</source>
+        <translation>保存个人数据密钥的桌面密钥环已锁定或未运行；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The personal data key could not be read.</source>
+        <translation>无法读取个人数据密钥。</translation>
+    </message>
+    <message>
+        <source>The record of where the personal data key is kept (%1) is damaged. No key was used or created.</source>
+        <translation>个人数据密钥存放位置的记录（%1）已损坏。未使用也未创建任何密钥。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring no longer holds the personal data key recorded in %1. No new key was created: data sealed under the old one would become unreadable.</source>
+        <translation>桌面密钥环中已没有 %1 中记录的个人数据密钥。未创建新密钥：否则用原密钥加密的数据将无法读取。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holds a different personal data key than the one recorded in %1. It was not used.</source>
+        <translation>桌面密钥环中的个人数据密钥与 %1 中记录的不同，未使用该密钥。</translation>
+    </message>
+    <message>
+        <source>The personal data key could not be recorded in %1.</source>
+        <translation>无法在 %1 中记录个人数据密钥。</translation>
     </message>
 </context>
 <context>
@@ -933,6 +987,84 @@
     <message>
         <source>The document has not been attached yet.</source>
         <translation>尚未上传证件资料。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::activation::SecretServiceKeyVault</name>
+    <message>
+        <source>The desktop keyring is not running (no Secret Service on the session bus).</source>
+        <translation>桌面密钥环未运行（会话总线上没有 Secret Service）。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holding the personal data key is locked. Unlock it and retry.</source>
+        <translation>保存个人数据密钥的桌面密钥环已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring did not answer within %1 seconds.</source>
+        <translation>桌面密钥环在 %1 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring could not be used.</source>
+        <translation>无法使用桌面密钥环。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holds no personal data key for this data directory.</source>
+        <translation>桌面密钥环中没有此数据目录的个人数据密钥。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring has no default keyring to keep the personal data key in.</source>
+        <translation>桌面密钥环没有可用于保存个人数据密钥的默认密钥环。</translation>
+    </message>
+    <message>
+        <source>The personal data key could not be created.</source>
+        <translation>无法创建个人数据密钥。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holds %1 personal data keys for this data directory. None was used; remove the wrong ones.</source>
+        <translation>桌面密钥环中有 %1 个属于此数据目录的个人数据密钥，均未使用；请删除错误的密钥。</translation>
+    </message>
+    <message>
+        <source>The personal data key in the desktop keyring is damaged (wrong length or format). It was not used and was left as it is.</source>
+        <translation>桌面密钥环中的个人数据密钥已损坏（长度或格式错误）。未使用该密钥，也未改动它。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::app::AcquirerEndpoints</name>
+    <message>
+        <source>settings.ini [acquirer] %1 is not valid: %2 Correct it and restart.</source>
+        <translation>settings.ini [acquirer] 中的 %1 无效：%2 请改正后重新启动。</translation>
+    </message>
+    <message>
+        <source>settings.ini [acquirer] has no %1. Add it (see the installation guide) and restart.</source>
+        <translation>settings.ini [acquirer] 中缺少 %1。请按安装指南添加后重新启动。</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read.</source>
+        <translation>无法读取设置文件 %1。</translation>
+    </message>
+    <message>
+        <source>The acquirer is not configured yet: settings.ini has no [acquirer] section.</source>
+        <translation>尚未配置收单机构：settings.ini 中没有 [acquirer] 部分。</translation>
+    </message>
+    <message>
+        <source>it must be a URL such as https://api.example.cn:8443.</source>
+        <translation>应为网址，例如 https://api.example.cn:8443。</translation>
+    </message>
+    <message>
+        <source>it must start with https:// (personal data is sent).</source>
+        <translation>必须以 https:// 开头（会发送个人数据）。</translation>
+    </message>
+    <message>
+        <source>it must be host:port with a port from 1 to 65535, such as pos.example.cn:5000.</source>
+        <translation>应为 主机:端口，端口在 1 到 65535 之间，例如 pos.example.cn:5000。</translation>
+    </message>
+    <message>
+        <source>it must be 1 to 64 printable characters without spaces.</source>
+        <translation>应为 1 到 64 个可打印字符，不含空格。</translation>
+    </message>
+    <message>
+        <source>it must be 64 hexadecimal digits.</source>
+        <translation>应为 64 位十六进制数字。</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,55 @@ private Q_SLOTS:
         QCOMPARE(app.value(u"settlement"_qs).toObject().value(u"accountType"_qs).toString(), u"corporate"_qs);
     }
 
+    // The acquirer compares names exactly: they go out in the form the page's checks compare, so a name the
+    // wizard accepted (brackets of another width, extra spaces, other letter case) is not rejected for it.
+    void applicationJsonSendsNamesInTheFormTheChecksCompare_data()
+    {
+        QTest::addColumn<QString>("licenceName");
+        QTest::addColumn<QString>("accountName");
+        QTest::addColumn<QString>("legalName");
+        QTest::addColumn<bool>("personal");
+        QTest::addColumn<QString>("sentLicence");
+        QTest::addColumn<QString>("sentAccount");
+        QTest::addColumn<QString>("sentLegal");
+        QTest::newRow("bracket widths")
+            << u"福州测试商贸(集团)有限公司"_qs << u"福州测试商贸（集团）有限公司"_qs << u"张三"_qs << false
+            << u"福州测试商贸（集团）有限公司"_qs << u"福州测试商贸（集团）有限公司"_qs << u"张三"_qs;
+        QTest::newRow("latin case and spaces")
+            << u"Fuzhou  Test Trading Co."_qs << u"FUZHOU TEST TRADING CO."_qs << u"张三"_qs << false
+            << u"Fuzhou Test Trading Co."_qs << u"Fuzhou Test Trading Co."_qs << u"张三"_qs;
+        QTest::newRow("personal account, spaced name")
+            << u"福州测试商贸有限公司"_qs << u"张 三"_qs << u"张三"_qs << true << u"福州测试商贸有限公司"_qs
+            << u"张三"_qs << u"张三"_qs;
+        // Negative control: a different holder goes out as typed, for the acquirer to refuse.
+        QTest::newRow("different holder")
+            << u"福州测试商贸有限公司"_qs << u"福州另一家贸易有限公司"_qs << u"张三"_qs << false
+            << u"福州测试商贸有限公司"_qs << u"福州另一家贸易有限公司"_qs << u"张三"_qs;
+    }
+    void applicationJsonSendsNamesInTheFormTheChecksCompare()
+    {
+        QFETCH(QString, licenceName);
+        QFETCH(QString, accountName);
+        QFETCH(QString, legalName);
+        QFETCH(bool, personal);
+        QFETCH(QString, sentLicence);
+        QFETCH(QString, sentAccount);
+        QFETCH(QString, sentLegal);
+        OnboardingDraft draft = validDraft();
+        draft.licence.name = licenceName;
+        draft.legal.name = legalName;
+        draft.settlement.type = personal ? AccountType::Personal : AccountType::Corporate;
+        draft.settlement.accountName = accountName;
+        const Result<QJsonObject> json = applicationJson(draft);
+        QVERIFY(json.hasValue());
+        QCOMPARE(json.value().value(u"licence"_qs).toObject().value(u"name"_qs).toString(), sentLicence);
+        QCOMPARE(json.value().value(u"settlement"_qs).toObject().value(u"accountName"_qs).toString(),
+                 sentAccount);
+        QCOMPARE(json.value().value(u"legalRepresentative"_qs).toObject().value(u"name"_qs).toString(),
+                 sentLegal);
+        QCOMPARE(draft.licence.name, licenceName); // what the merchant typed stays in the draft
+    }
+
     void applicationJsonNeedsUploadedDocuments()
     {
         OnboardingDraft draft = validDraft();

@@ -8,9 +8,9 @@
 // the members (a stage refuses to run when an earlier one failed):
 //   1. the Activation page opens the onboarding wizard;
 //   2. every wizard page is filled through its widgets (scans through the file dialog, the agreement fetched
-//      from the acquirer and signed), with a corporate account name the wizard accepts but the acquirer does
-//      not (it compares the exact text with the licence's name);
-//   3. the acquirer rejects: the reason on the review page, "Correct" leads to the account name's field;
+//      from the acquirer and signed), with a legal representative's ID number the wizard accepts but the
+//      acquirer refuses, and the account name in another bracket form than the licence's name;
+//   3. the acquirer rejects for the ID only: the reason on the review page, "Correct" leads to its field;
 //   4. the corrected application is submitted again and approved, still one application at the acquirer;
 //   5. the page receives the activation code, activates, the first swipe with an expired card is declined
 //      (54), the second card with its PIN activates the terminal: terms shown, one slip, one approval.
@@ -56,12 +56,15 @@ using pos::ui::OnboardingWizard;
 
 namespace {
 
-// The merchant (a valid application apart from the account name's brackets).
+// The merchant: a valid application whose legal representative's ID number, valid to the wizard, is one the
+// acquirer refuses (the simulator's blacklist); corrected, it is approved.
 const QString uscc = u"91350100M000100Y43"_qs;
 const QString licenceName = u"福州测试商贸(集团)有限公司"_qs; // as typed on the licence page
-// The same company for the wizard's check (brackets are compared in one form), not for the acquirer's.
+// The same company in the licence's bracket form: the wizard accepts it, and the application carries both
+// names in one form, so the acquirer (which compares exactly) accepts it too.
 const QString accountNameWithOtherBrackets = u"福州测试商贸（集团）有限公司"_qs;
 const QString legalName = u"张三"_qs;
+const QString refusedIdNumber = u"11010519491231002X"_qs;
 const QString idNumber = u"110105199003071239"_qs;
 const QString corporateAccount = u"35001234567890123"_qs;
 
@@ -424,7 +427,7 @@ private Q_SLOTS:
         JOURNEY_STEP(next(OnboardingPage::LegalRepresentative));
 
         JOURNEY_STEP(type(u"legalRepresentative.name"_qs, legalName));
-        JOURNEY_STEP(type(u"legalRepresentative.idNumber"_qs, idNumber));
+        JOURNEY_STEP(type(u"legalRepresentative.idNumber"_qs, refusedIdNumber));
         JOURNEY_STEP(tick(u"legalRepresentative.idLongTerm"_qs));
         const QString front = writeScan(u"id-front.png"_qs, Qt::darkYellow);
         const QString back =
@@ -440,7 +443,8 @@ private Q_SLOTS:
         JOURNEY_STEP(type(u"settlement.accountName"_qs, legalName));
         QVERIFY2(!issue(u"settlement.accountName"_qs).isEmpty(), "a wrong account name was not flagged");
         QVERIFY(!nextButton->isEnabled());
-        // The licence's name with full-width brackets: one name for the wizard, another for the acquirer.
+        // The licence's name with full-width brackets: the same name to the wizard and, as sent, to the
+        // acquirer.
         JOURNEY_STEP(type(u"settlement.accountName"_qs, accountNameWithOtherBrackets));
         JOURNEY_STEP(type(u"settlement.accountNumber"_qs, corporateAccount));
         JOURNEY_STEP(type(u"settlement.bank"_qs, u"中国建设银行"_qs));
@@ -488,17 +492,17 @@ private Q_SLOTS:
 
         const QList<ReviewReason> reasons = m_onboarding->reasons();
         QCOMPARE(reasons.size(), 1);
-        QCOMPARE(reasons.first().code, u"ACCOUNT_NAME_MISMATCH"_qs);
+        QCOMPARE(reasons.first().code, u"ID_BLACKLISTED"_qs); // not the account name's bracket form
         // New rows of a visible layout are shown from the event loop.
         QLabel* reason = nullptr;
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         reason = child<QLabel>(m_wizard, u"review.reason:settlement.accountName"_qs);
+                         reason = child<QLabel>(m_wizard, u"review.reason:legalRepresentative.idNumber"_qs);
                          return shown(reason);
                      },
                      5000),
                  "the acquirer's reason is not on the review page");
-        QCOMPARE(reason->text(), u"A corporate account must be in the licence's name."_qs);
+        QCOMPARE(reason->text(), u"The legal representative cannot be accepted."_qs);
         auto* pageReasons = child<QLabel>(m_page.get(), u"onboarding.reasons"_qs);
         QVERIFY2(QTest::qWaitFor([&] { return shown(pageReasons); }, 5000) &&
                      pageReasons->text().contains(reason->text()),
@@ -511,10 +515,10 @@ private Q_SLOTS:
         QCOMPARE(applications.first().value(u"status"_qs).toString(), u"rejected"_qs);
         JOURNEY_STEP(screenshot(m_wizard, u"wizard-rejected"_qs));
 
-        JOURNEY_STEP(click(m_wizard, u"review.correct:settlement.accountName"_qs));
-        QCOMPARE(m_wizard->currentId(), int(OnboardingPage::Settlement));
-        QCOMPARE(issue(u"settlement.accountName"_qs), reason->text());
-        QVERIFY(child<QLineEdit>(m_wizard, u"settlement.accountName"_qs)->isEnabled());
+        JOURNEY_STEP(click(m_wizard, u"review.correct:legalRepresentative.idNumber"_qs));
+        QCOMPARE(m_wizard->currentId(), int(OnboardingPage::LegalRepresentative));
+        QCOMPARE(issue(u"legalRepresentative.idNumber"_qs), reason->text());
+        QVERIFY(child<QLineEdit>(m_wizard, u"legalRepresentative.idNumber"_qs)->isEnabled());
         JOURNEY_STEP(screenshot(m_wizard, u"wizard-correct"_qs));
         ++m_stagesDone;
     }
@@ -522,12 +526,14 @@ private Q_SLOTS:
     void stage4_correctedApplicationIsApproved()
     {
         JOURNEY_STEP(requireStage(4));
-        type(u"settlement.accountName"_qs, licenceName); // exactly as on the licence
-        QCOMPARE(issue(u"settlement.accountName"_qs), QString());
+        JOURNEY_STEP(type(u"legalRepresentative.idNumber"_qs, idNumber));
+        QCOMPARE(issue(u"legalRepresentative.idNumber"_qs), QString());
+        JOURNEY_STEP(next(OnboardingPage::Settlement));
         JOURNEY_STEP(next(OnboardingPage::Features));
         JOURNEY_STEP(next(OnboardingPage::Agreement));
         JOURNEY_STEP(next(OnboardingPage::Review));
-        QCOMPARE(m_onboarding->draft().settlement.accountName, licenceName);
+        QCOMPARE(m_onboarding->draft().legal.idNumber, idNumber);
+        QCOMPARE(m_onboarding->draft().settlement.accountName, accountNameWithOtherBrackets); // as typed
 
         JOURNEY_STEP(click(m_wizard, u"review.submit"_qs));
         auto* status = child<QLabel>(m_wizard, u"review.status"_qs);
@@ -535,7 +541,7 @@ private Q_SLOTS:
             QTest::qWaitFor([&] { return status->text().contains(u"Approved"_qs); }, waitMs),
             qPrintable(status->text() + u" / "_qs + child<QLabel>(m_wizard, u"review.message"_qs)->text()));
         QCOMPARE(m_onboarding->status(), OnboardingStatus::Approved);
-        QVERIFY(!shown(child<QLabel>(m_wizard, u"review.reason:settlement.accountName"_qs)));
+        QVERIFY(!shown(child<QLabel>(m_wizard, u"review.reason:legalRepresentative.idNumber"_qs)));
         QVERIFY(wizardButton(QWizard::FinishButton)->isEnabled());
         JOURNEY_STEP(screenshot(m_wizard, u"wizard-approved"_qs));
 
