@@ -24,6 +24,7 @@
 #include "storage/LedgerOnboardingStore.h"
 #include "support/ActivationRig.h"
 #include "support/CardLinkFixture.h"
+#include "support/TypeLikeAUser.h"
 #include "ui/Theme.h"
 #include "ui/onboarding/OnboardingWizard.h"
 #include "ui/pages/ActivationPage.h"
@@ -123,34 +124,10 @@ private:
         return label && label->isVisibleTo(m_wizard) ? label->text() : QString();
     }
 
-    // Replaces a line edit's text as a person does: focused, selected, erased, then typed (ASCII keys) or
-    // committed by the input method (Chinese). QTest::keyClicks sends Latin-1 only.
-    static void retype(QLineEdit* edit, const QString& text)
+    void type(const QString& field, const QString& text)
     {
-        QVERIFY2(edit, qPrintable(text));
-        QVERIFY2(edit->isEnabled(), qPrintable(edit->objectName()));
-        // Keys go to the active window's focused field (a closed file dialog may leave no window active).
-        if (!edit->window()->isActiveWindow()) {
-            edit->window()->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(edit->window()));
-        }
-        edit->setFocus(Qt::TabFocusReason);
-        QVERIFY2(edit->hasFocus(), qPrintable(edit->objectName()));
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Backspace);
-        bool ascii = true;
-        for (QChar c : text)
-            ascii = ascii && c.unicode() < 0x80;
-        if (ascii) {
-            QTest::keyClicks(edit, text);
-        } else {
-            QInputMethodEvent commit;
-            commit.setCommitString(text);
-            QApplication::sendEvent(edit, &commit);
-        }
-        QCOMPARE(edit->text(), text);
+        test::typeLikeAUser(child<QLineEdit>(m_wizard, field), text);
     }
-    void type(const QString& field, const QString& text) { retype(child<QLineEdit>(m_wizard, field), text); }
 
     void tick(const QString& name)
     {

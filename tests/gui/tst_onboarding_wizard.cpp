@@ -13,6 +13,7 @@
 #include "core/validation/ValidationResult.h"
 #include "support/FakeOnboardingFlow.h"
 #include "support/TestSupport.h"
+#include "support/TypeLikeAUser.h"
 #include "ui/onboarding/AttachmentPicker.h"
 #include "ui/onboarding/OnboardingWizard.h"
 
@@ -150,24 +151,7 @@ private:
     // Replaces the text as a user would (keys or an input method; textEdited), focusing the field first.
     void retype(const QString& name, const QString& text)
     {
-        auto* edit = child<QLineEdit>(name);
-        QVERIFY(edit);
-        edit->setFocus(Qt::TabFocusReason);
-        QVERIFY(edit->hasFocus());
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Backspace);
-        bool ascii = true;
-        for (QChar c : text)
-            ascii = ascii && c.unicode() < 0x80;
-        if (ascii) {
-            QTest::keyClicks(edit, text);
-        } else {
-            // What a Chinese input method does: commits the composed text.
-            QInputMethodEvent commit;
-            commit.setCommitString(text);
-            QApplication::sendEvent(edit, &commit);
-        }
-        QCOMPARE(edit->text(), text);
+        test::typeLikeAUser(child<QLineEdit>(name), text);
     }
 
     void leaveField() { m_wizard->button(QWizard::CancelButton)->setFocus(Qt::TabFocusReason); }
