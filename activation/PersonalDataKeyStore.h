@@ -28,11 +28,10 @@ QString keyStorePreferenceName(KeyStorePreference preference);
 // Contract, never to orphan sealed data by quietly making a second key:
 //   auto (default):
 //     1. an existing key file <keys>/personal-data.key wins: data sealed under it must stay readable;
-//     2. else, when the marker <keys>/personal-data.keyring exists, the key is in the keyring the marker
-//     names
-//        and only there: a keyring that is not running or stays locked fails ("... locked or not running;
-//        unlock it and retry"), a missing item fails, a key whose personalDataKeyId() differs from the
-//        marker's fails; no key file is ever created then;
+//     2. else, when the marker <keys>/personal-data.keyring exists, the key is in the keyring the
+//        marker names and only there: a keyring that is not running or stays locked fails ("... locked
+//        or not running; unlock it and retry"), a missing item fails, a key whose personalDataKeyId()
+//        differs from the marker's fails; no key file is ever created then;
 //     3. else, when a Secret Service is reachable and the key (or, for a new key, the default collection) is
 //        unlocked, the key is read or created there and the marker is written (0600);
 //        a key item that exists but is locked fails like 2;
