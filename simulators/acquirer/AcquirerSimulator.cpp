@@ -220,9 +220,10 @@ int runAcquirerSimulator(QCoreApplication& application, const QStringList& argum
         SimulatorText::tr("ms"), QStringLiteral("3000"));
     const QCommandLineOption apiFaultsOption(
         QStringLiteral("api-faults"),
-        SimulatorText::tr("Faults of the JSON API: none, or kind:probability,… (drop-request, drop-response, "
-                          "delay, http-500, http-503-after, bad-signature); seeded by --seed, delay from "
-                          "--fault-delay-ms."),
+        SimulatorText::tr(
+            "Faults of the JSON API: none, or kind:probability,… (drop-request, drop-response, "
+            "delay, http-500, http-503-after, bad-signature, bad-tmk-kcv); seeded by --seed, delay from "
+            "--fault-delay-ms."),
         SimulatorText::tr("spec"), QStringLiteral("none"));
     const QCommandLineOption apiFaultPathsOption(
         QStringLiteral("api-fault-paths"),

@@ -296,6 +296,39 @@ private Q_SLOTS:
         QCOMPARE(t->service->record().activationCode, u"ABCDEFGH"_qs);
     }
 
+    // The acquirer's TMK check value does not match the key it wrapped: the pad refuses the key (nothing
+    // loaded), the service stops before tmk_loaded with a KCV message, and Try again (the registration is
+    // repeated, the TMK wrapped again with its right check value) continues to the sign-on.
+    void badMasterKeyCheckValueLoadsNothing()
+    {
+        CardLinkFixture host;
+        // Seed 0 draws 0.160 then 0.992: the first activation answer carries a wrong tmkKcv, the second not.
+        QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--api-faults"_qs,
+                                     u"bad-tmk-kcv:0.5"_qs, u"--seed"_qs, u"0"_qs}));
+        const QString code = approvedCode(host);
+        QVERIFY(startPad({}));
+        std::unique_ptr<Terminal> t = makeTerminal(host);
+        QVERIFY(t);
+        QSignalSpy failures(t->service.get(), &ActivationService::failed);
+        QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
+        t->service->registerTerminal(code);
+        QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 30000));
+        QVERIFY2(failures.first().first().toString().contains(u"(KCV) did not match"_qs),
+                 qPrintable(failures.first().first().toString()));
+        QCOMPARE(t->service->step(), ActivationStep::TerminalRegistered);
+        QCOMPARE(retries.size(), 0); // a wrong key is not "no answer"
+        const Result<devices::PinPadInfo> info =
+            CardLinkFixture::await<devices::PinPadInfo>([&](auto done) { t->pad->deviceInfo(this, done); });
+        POS_VERIFY_RESULT(info);
+        QVERIFY(!info.value().tmkLoaded);
+
+        t->service->resume();
+        QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
+                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
+                                                : failures.last().first().toString()));
+        QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
+    }
+
     // Unstable network: no answer is retried automatically after a pause, a bounded number of times.
     void unreachableAcquirerIsRetriedThenGivenUp()
     {

@@ -62,6 +62,8 @@ void tst_ApiFaults::parsesValidSpecs_data()
     QTest::newRow("equals") << u"delay=0.5, bad-signature:0.5"_qs
                             << QList<ApiFaultRule>{{ApiFaultKind::Delay, 0.5},
                                                    {ApiFaultKind::BadSignature, 0.5}};
+    QTest::newRow("bad tmk kcv") << u"bad-tmk-kcv:0.5"_qs
+                                 << QList<ApiFaultRule>{{ApiFaultKind::BadTmkKcv, 0.5}};
     QTest::newRow("bare kind") << u"drop-response"_qs
                                << QList<ApiFaultRule>{{ApiFaultKind::DropResponse, 1.0}};
     QTest::newRow("sums to one") << u"drop-request:0.1,drop-response:0.2,http-503-after:0.7"_qs

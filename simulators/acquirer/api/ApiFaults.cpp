@@ -9,7 +9,7 @@ namespace pos {
 namespace sim {
 namespace {
 
-constexpr std::array<std::pair<ApiFaultKind, const char*>, 7> apiFaultNames = {{
+constexpr std::array<std::pair<ApiFaultKind, const char*>, 8> apiFaultNames = {{
     {ApiFaultKind::None, "none"},
     {ApiFaultKind::DropRequest, "drop-request"},
     {ApiFaultKind::DropResponse, "drop-response"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<ApiFaultKind, const char*>, 7> apiFaultNames = {{
     {ApiFaultKind::Http500, "http-500"},
     {ApiFaultKind::Http503After, "http-503-after"},
     {ApiFaultKind::BadSignature, "bad-signature"},
+    {ApiFaultKind::BadTmkKcv, "bad-tmk-kcv"},
 }};
 
 constexpr double sumTolerance = 1e-9;
@@ -69,7 +70,7 @@ Result<QList<ApiFaultRule>> parseApiFaultSpec(QStringView spec)
         if (!kind || *kind == ApiFaultKind::None)
             return fail(ErrorCode::InvalidInput,
                         ApiFaultInjector::tr("Unknown API fault \"%1\" (drop-request, drop-response, delay, "
-                                             "http-500, http-503-after, bad-signature).")
+                                             "http-500, http-503-after, bad-signature, bad-tmk-kcv).")
                             .arg(name),
                         QStringLiteral("unknown API fault '%1'").arg(name));
         double probability = 1.0;

@@ -24,10 +24,20 @@
 //   http-500        nothing processed, answered 500 SYSTEM_ERROR (signed)
 //   http-503-after  processed and committed, answered 503 SYSTEM_BUSY (signed)
 //   bad-signature   processed, the answer's X-Pos-Signature is wrong
+//   bad-tmk-kcv     processed; an activation answer's tmkKcv is wrong (signed): the pad must refuse the TMK
 namespace pos {
 namespace sim {
 
-enum class ApiFaultKind { None, DropRequest, DropResponse, Delay, Http500, Http503After, BadSignature };
+enum class ApiFaultKind {
+    None,
+    DropRequest,
+    DropResponse,
+    Delay,
+    Http500,
+    Http503After,
+    BadSignature,
+    BadTmkKcv
+};
 
 QString apiFaultName(ApiFaultKind kind);
 std::optional<ApiFaultKind> apiFaultKindFromName(QStringView name);

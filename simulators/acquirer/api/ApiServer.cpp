@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
@@ -295,6 +296,13 @@ ApiOutcome ApiServer::handle(const HttpRequest& request)
     case ApiFaultKind::Delay:
         outcome.action = ApiOutcome::Action::DelayedSend;
         outcome.delay = m_faults.config().delay;
+        break;
+    case ApiFaultKind::BadTmkKcv:
+        if (path == "/v1/terminals/activate" && response.status == 200) {
+            QJsonObject body = QJsonDocument::fromJson(response.body).object();
+            body.insert(QStringLiteral("tmkKcv"), QStringLiteral("000000"));
+            response = HttpResponse::json(200, body);
+        }
         break;
     default: break;
     }
