@@ -22,6 +22,7 @@
 #include "support/ActivationRig.h"
 #include "support/CardLinkFixture.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QUuid>
@@ -87,6 +88,14 @@ private:
         return terminals;
     }
 
+    // For a wait's failure message: where the service stands and the last failure it reported.
+    static QString progress(const ActivationService& service, const QSignalSpy& failures)
+    {
+        return u"step %1; last failure: %2"_qs.arg(activationStepKey(service.step()),
+                                                   failures.isEmpty() ? u"none"_qs
+                                                                      : failures.last().first().toString());
+    }
+
     static bool waitForStep(ActivationService& service, ActivationStep step, int timeoutMs = 30000)
     {
         return QTest::qWaitFor([&] { return service.step() == step && !service.isBusy(); }, timeoutMs);
@@ -116,8 +125,7 @@ private Q_SLOTS:
 
         t->service->registerTerminal(code.toLower()); // typed in lower case
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.first().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(t->service->record().pinPadSerial, u"SIMPAD00000001"_qs);
         QCOMPARE(t->service->record().terminalId.size(), 8);
         QVERIFY(t->service->record().sealedApiSecret.startsWith("sealed:"));
@@ -131,8 +139,7 @@ private Q_SLOTS:
 
         t->service->firstSwipe();
         QVERIFY2(QTest::qWaitFor([&] { return !activated.isEmpty(); }, 30000),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.last().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         const TerminalActivation& record = t->service->record();
         QCOMPARE(record.step, ActivationStep::Activated);
         QVERIFY(record.activationCode.isEmpty());
@@ -178,8 +185,7 @@ private Q_SLOTS:
         QSignalSpy failures(t->service.get(), &ActivationService::failed);
         t->service->resume();
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.first().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         // One terminal for the code and the pad: the registration was repeated, never duplicated.
         int terminals = 0;
         for (const QJsonValue& row : host.hostDump().value(u"terminals"_qs).toArray())
@@ -306,6 +312,7 @@ private Q_SLOTS:
         QVERIFY(host.startSimulator({u"--review-delay-ms"_qs, u"0"_qs, u"--api-faults"_qs,
                                      u"bad-tmk-kcv:0.5"_qs, u"--seed"_qs, u"0"_qs}));
         const QString code = approvedCode(host);
+        QVERIFY(QDir(m_dir.filePath(u"pad"_qs)).removeRecursively()); // a new pad: no TMK from earlier rows
         QVERIFY(startPad({}));
         std::unique_ptr<Terminal> t = makeTerminal(host);
         QVERIFY(t);
@@ -324,8 +331,7 @@ private Q_SLOTS:
 
         t->service->resume();
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
-                                                : failures.last().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
     }
 
@@ -366,8 +372,7 @@ private Q_SLOTS:
         QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
         t->service->registerTerminal(code);
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.first().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(retries.size(), 2);
         QCOMPARE(failures.size(), 0);
         QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
@@ -388,8 +393,7 @@ private Q_SLOTS:
         QSignalSpy retries(t->service.get(), &ActivationService::retryScheduled);
         t->service->registerTerminal(code);
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.first().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(retries.size(), 2);
         QCOMPARE(failures.size(), 0);
     }
@@ -453,8 +457,7 @@ private Q_SLOTS:
 
         t->service->resume();
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
-                                                : failures.last().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(merchantTerminals(host, t->service->record().merchantId), 1);
     }
 
@@ -476,8 +479,7 @@ private Q_SLOTS:
         QSignalSpy activated(t->service.get(), &ActivationService::activated);
         t->service->registerTerminal(code);
         QVERIFY2(waitForStep(*t->service, ActivationStep::SignedOn),
-                 qPrintable(failures.isEmpty() ? activationStepKey(t->service->step())
-                                               : failures.first().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
 
         t->service->firstSwipe();
         QVERIFY(QTest::qWaitFor([&] { return !failures.isEmpty(); }, 40000));
@@ -488,8 +490,7 @@ private Q_SLOTS:
 
         t->service->firstSwipe();
         QVERIFY2(QTest::qWaitFor([&] { return !activated.isEmpty(); }, 40000),
-                 qPrintable(failures.size() < 2 ? activationStepKey(t->service->step())
-                                                : failures.last().first().toString()));
+                 qPrintable(progress(*t->service, failures)));
         QCOMPARE(t->service->step(), ActivationStep::Activated);
         QCOMPARE(approvedActivations(host, t->service->record().terminalId), 1);
     }
