@@ -19,6 +19,14 @@ namespace ui {
 using activation::OnboardingPage;
 using activation::OnboardingStatus;
 
+OnboardingWizard::~OnboardingWizard()
+{
+    for (WizardFormPage* page : std::as_const(m_formPages)) {
+        if (page)
+            page->stopWatchingFocus();
+    }
+}
+
 OnboardingWizard::OnboardingWizard(activation::OnboardingFlow& flow, TodayFunction today, QWidget* parent)
     : QWizard(parent)
     , m_flow(flow)

@@ -36,6 +36,10 @@ public:
     explicit OnboardingWizard(activation::OnboardingFlow& flow,
                               TodayFunction today = {},
                               QWidget* parent = nullptr);
+    // Stops the pages' focus watchers first: ~QDialog hides the window, which takes the focus from the
+    // focused field after this class is gone (a watcher's fieldLeft() would then call into a half-destroyed
+    // wizard).
+    ~OnboardingWizard() override;
 
     activation::OnboardingFlow& flow() const { return m_flow; }
     QDate today() const;

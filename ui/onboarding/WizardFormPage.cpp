@@ -89,8 +89,14 @@ WizardFormPage::WizardFormPage(activation::OnboardingPage page, OnboardingWizard
 
 WizardFormPage::~WizardFormPage()
 {
+    stopWatchingFocus();
+}
+
+void WizardFormPage::stopWatchingFocus()
+{
     for (const QPointer<QObject>& watcher : std::as_const(m_focusWatchers))
         delete watcher.data();
+    m_focusWatchers.clear();
 }
 
 void WizardFormPage::loadDraft(const activation::OnboardingDraft& draft)

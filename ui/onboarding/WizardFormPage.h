@@ -47,6 +47,9 @@ public:
     // Stops the focus-out watchers first: a focused input loses its focus when QWidget deletes the children,
     // after this page's members are gone.
     ~WizardFormPage() override;
+    // Deletes the focus-out watchers (leaving a field no longer revalidates it). The wizard calls it as it is
+    // destroyed, before its window is hidden.
+    void stopWatchingFocus();
 
     activation::OnboardingPage page() const { return m_page; }
 
